@@ -1,0 +1,25 @@
+# The Rust core: format, lints, native tests, and the release build for wasm32.
+
+TEST_TARGETS += test-rust
+BENCH_TARGETS += bench-rust
+
+.PHONY: wasm-target test-rust bench-rust fuzz
+wasm-target:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || { \
+	  printf '==> installing the Rust target wasm32-unknown-unknown\n'; \
+	  rustup target add wasm32-unknown-unknown; }
+
+test-rust: wasm-target
+	$(call say,cargo fmt --check)
+	$(CARGO) fmt --check
+	$(call say,cargo clippy (host and wasm32))
+	$(CARGO) clippy --all-targets -- -D warnings
+	$(CARGO) clippy --lib --target wasm32-unknown-unknown -- -D warnings
+	$(call say,cargo test (the core, natively))
+	$(CARGO) test
+	$(call say,release build for wasm32-unknown-unknown)
+	$(CARGO) build --release --lib --target wasm32-unknown-unknown
+
+bench-rust:
+	$(call say,criterion: validate + normalize the seed example from JSON text)
+	$(CARGO) bench --bench validate -- --noplot

@@ -1,0 +1,147 @@
+//! Checks of the text formats the payload uses: email addresses, URLs and colours.
+//!
+//! URLs are checked by hand rather than with the `url` crate, whose IDNA tables would add
+//! about 100 KB to the `.wasm` for a check that needs only the shape: a scheme, `//`, a
+//! non-empty host, and no white space or characters that are never allowed in a URL.
+
+use email_address::{EmailAddress, Options};
+
+/// Whether `text` is an email address (RFC 5321/5322 as the `email_address` crate reads it),
+/// without a display name: `Ann <ann@example.com>` is refused, the API wants the address alone.
+pub(crate) fn is_email(text: &str) -> bool {
+    let options = Options::default().without_display_text();
+    EmailAddress::parse_with_options(text, options).is_ok()
+}
+
+/// Which schemes a URL field takes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Schemes {
+    /// `http` or `https` (callback URLs).
+    Web,
+    /// Any scheme (the event's link).
+    Any,
+}
+
+/// A URL that passed [`check_url`]: what the rules need to know of it.
+pub(crate) struct CheckedUrl<'a> {
+    pub(crate) scheme: &'a str,
+    pub(crate) host: &'a str,
+}
+
+impl CheckedUrl<'_> {
+    /// Plain `http` to a host other than this machine.
+    pub(crate) fn is_insecure(&self) -> bool {
+        self.scheme.eq_ignore_ascii_case("http") && !is_loopback(self.host)
+    }
+}
+
+/// Whether a host names this machine: `localhost`, `127.0.0.0/8` or `[::1]`.
+pub(crate) fn is_loopback(host: &str) -> bool {
+    let host = host.trim_end_matches('.');
+    host.eq_ignore_ascii_case("localhost")
+        || host == "[::1]"
+        || host.strip_prefix("127.").is_some_and(|rest| {
+            let parts: Vec<&str> = rest.split('.').collect();
+            parts.len() == 3 && parts.iter().all(|p| p.parse::<u8>().is_ok())
+        })
+}
+
+/// Checks the shape of an absolute URL; on failure, says what is wrong in words.
+pub(crate) fn check_url(text: &str, schemes: Schemes) -> Result<CheckedUrl<'_>, &'static str> {
+    if let Some(bad) = text.chars().find(|c| c.is_whitespace() || c.is_control() || "<>\"{}|\\^`".contains(*c)) {
+        return Err(if bad.is_whitespace() {
+            "must not contain spaces"
+        } else {
+            "contains a character not allowed in a URL"
+        });
+    }
+    let (scheme, rest) = text.split_once(':').ok_or("must be an absolute URL starting with https://")?;
+    let scheme_ok = scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+    if !scheme_ok {
+        return Err("must be an absolute URL starting with https://");
+    }
+    let web = scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https");
+    match (schemes, web) {
+        (Schemes::Web, false) => return Err("must start with https:// (or http://)"),
+        (Schemes::Any, false) if rest.is_empty() => return Err("has nothing after the scheme"),
+        (Schemes::Any, false) => return Ok(CheckedUrl { scheme, host: "" }),
+        _ => {}
+    }
+    let authority = rest.strip_prefix("//").ok_or("must have // after the scheme, like https://example.com")?;
+    let authority = authority.split(['/', '?', '#']).next().unwrap_or_default();
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = match host_port.strip_prefix('[') {
+        Some(v6) => &host_port[..v6.find(']').ok_or("has an unclosed [ in its host")? + 2],
+        None => host_port.split(':').next().unwrap_or_default(),
+    };
+    let port = &host_port[host.len()..];
+    if host.is_empty() {
+        return Err("has no host name");
+    }
+    if !(port.is_empty() || port.strip_prefix(':').is_some_and(|p| p.parse::<u16>().is_ok())) {
+        return Err("has a port that is not a number from 0 to 65535");
+    }
+    Ok(CheckedUrl { scheme, host })
+}
+
+/// Whether `text` is a colour `#rrggbb`.
+pub(crate) fn is_color(text: &str) -> bool {
+    text.len() == 7 && text.starts_with('#') && text[1..].chars().all(|c| c.is_ascii_hexdigit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails() {
+        for ok in ["cronofy@example.com", "a.b+c@sub.example.org", "example_2@example.com"] {
+            assert!(is_email(ok), "{ok}");
+        }
+        for bad in ["", "cronofy", "cronofy@", "@example.com", "Ann <ann@example.com>", "a b@example.com", "a@@b.com"] {
+            assert!(!is_email(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn urls() {
+        let cases: &[(&str, Schemes, Result<&str, ()>)] = &[
+            ("https://yourapp.example.com/cronofy/smart_invite/notifications", Schemes::Web, Ok("yourapp.example.com")),
+            ("http://www.example.com", Schemes::Web, Ok("www.example.com")),
+            ("http://127.0.0.1:8787/callback?x=1", Schemes::Web, Ok("127.0.0.1")),
+            ("http://[::1]:3000/", Schemes::Web, Ok("[::1]")),
+            ("https://user:pw@example.com", Schemes::Web, Ok("example.com")),
+            ("ftp://example.com", Schemes::Web, Err(())),
+            ("https//example.com", Schemes::Web, Err(())),
+            ("https:///path", Schemes::Web, Err(())),
+            ("https://exa mple.com", Schemes::Web, Err(())),
+            ("https://example.com:99999", Schemes::Web, Err(())),
+            ("/relative", Schemes::Web, Err(())),
+            ("https =>//example.yourapp.com", Schemes::Web, Err(())),
+            ("zoommtg://zoom.us/join?confno=1", Schemes::Any, Ok("")),
+            ("mailto:a@example.com", Schemes::Any, Ok("")),
+            ("mailto:", Schemes::Any, Err(())),
+        ];
+        for (text, schemes, expected) in cases {
+            let got = check_url(text, *schemes).map(|u| u.host).map_err(|_| ());
+            assert_eq!(&got, expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn loopback_hosts() {
+        for host in ["localhost", "127.0.0.1", "127.1.2.3", "[::1]", "LOCALHOST"] {
+            assert!(is_loopback(host), "{host}");
+        }
+        for host in ["example.com", "127.0.0.1.example.com", "10.0.0.1", "127.0.0"] {
+            assert!(!is_loopback(host), "{host}");
+        }
+    }
+
+    #[test]
+    fn colors() {
+        assert!(is_color("#c6040f") && is_color("#C6040F"));
+        assert!(!is_color("c6040f") && !is_color("#c6040") && !is_color("#gggggg") && !is_color("#ééé"));
+    }
+}

@@ -1,0 +1,42 @@
+//! # smart-invite
+//!
+//! Validate and normalize [Cronofy Smart Invite](https://docs.cronofy.com/developers/api/smart-invites/)
+//! payloads before they are sent, with errors in exactly the shape of Cronofy's own 422
+//! responses, so one error handler serves local and remote failures.
+//!
+//! ```
+//! let v = smart_invite::validate_json(r#"{
+//!   "smart_invite_id": "interview-42",
+//!   "recipient": {"email": "cronofy@example.com"},
+//!   "event": {"summary": "Interview", "start": "2026-03-29T01:30", "end": "2026-03-29T03:00",
+//!             "tzid": "Europe/London"}
+//! }"#);
+//! // 01:30 does not exist in London that night: the clocks go forward.
+//! let issue = &v.errors.get("event.start").unwrap()[0];
+//! assert_eq!(issue.key, "errors.nonexistent_local_time");
+//! ```
+//!
+//! The data flows one way: JSON in ([`validate_json`], [`validate_bytes`], [`validate_value`]),
+//! a walk of the rules that collects every issue, then the normalized [`Invite`] or the
+//! [`Issues`] map out. Nothing here knows about JavaScript; the WebAssembly bindings live in
+//! their own module, built only for `wasm32`.
+
+mod data_center;
+mod event_time;
+mod formats;
+mod issues;
+mod model;
+mod path;
+mod rules;
+mod suggest;
+mod validate;
+mod zones;
+
+pub use data_center::{DataCenter, UnknownDataCenter};
+pub use event_time::TimeError;
+pub use issues::{Issue, IssueKey, Issues};
+pub use model::{
+    Event, EventTime, Invite, Location, Method, Moment, Organizer, Recipient, RecipientStatus, Reminder, Transparency,
+};
+pub use validate::{validate_bytes, validate_json, validate_value, Validation, Validator, MAX_INPUT_BYTES};
+pub use zones::{suggest_time_zones, time_zones};

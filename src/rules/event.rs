@@ -1,0 +1,304 @@
+//! The event: summary, times and their zones, location, reminders and the rest.
+
+use chrono_tz::Tz;
+use serde_json::{Map, Value};
+
+use super::{choice, field, object, text, unknown_fields, url, wrong_type, Report, TextRule};
+use crate::event_time::{self, Written};
+use crate::formats::{self, Schemes};
+use crate::issues::IssueKey;
+use crate::model::{Event, EventTime, Location, Moment, Reminder, Transparency};
+use crate::path::Path;
+use crate::zones;
+
+const FIELDS: &[&str] = &[
+    "summary",
+    "description",
+    "start",
+    "end",
+    "tzid",
+    "location",
+    "reminders",
+    "transparency",
+    "color",
+    "url",
+    "attendees",
+    "conferencing",
+];
+
+/// Fields of the Events API that Smart Invites refuse, and why.
+const NOT_SUPPORTED: &[(&str, &str)] = &[
+    ("attendees", "attendees are not supported with Smart Invites: the recipients become the attendees."),
+    (
+        "conferencing",
+        "conferencing is not supported with Smart Invites yet: put the meeting link in the description or url.",
+    ),
+];
+
+const SUMMARY: TextRule = TextRule { max_chars: Some(1024), ..TextRule::REQUIRED };
+const DESCRIPTION: TextRule = TextRule { max_chars: Some(4096), ..TextRule::OPTIONAL };
+const MAX_REMINDERS: usize = 5;
+
+/// `(field, largest magnitude)` of the coordinates.
+const COORDINATES: [(&str, f64); 2] = [("lat", 90.0), ("long", 180.0)];
+
+/// The zone an event's times are read in, as far as the event's own `tzid` tells.
+#[derive(Clone, Copy)]
+enum EventZone {
+    Given(Tz),
+    /// Absent: `Etc/UTC`, with a warning if any end relies on it.
+    Missing,
+    /// Not an IANA id: already an error; local times cannot be read.
+    Unknown,
+}
+
+pub(crate) fn read(value: &Value, path: &Path, report: &mut Report) -> Option<Event> {
+    let map = object(value, path, report)?;
+    for (name, why) in NOT_SUPPORTED {
+        if field(map, name).is_some() {
+            report.add(&path.key(name), IssueKey::NotSupported, *why);
+        }
+    }
+    let summary = text(map, &path.key("summary"), SUMMARY, report);
+    let description = text(map, &path.key("description"), DESCRIPTION, report);
+
+    let zone = match time_zone(map, &path.key("tzid"), report) {
+        Some(Some(tz)) => EventZone::Given(tz),
+        Some(None) => EventZone::Missing,
+        None => EventZone::Unknown,
+    };
+    let mut defaulted = false;
+    let start_path = path.key("start");
+    let end_path = path.key("end");
+    let start = end_time(map, &start_path, zone, &mut defaulted, report);
+    let end = end_time(map, &end_path, zone, &mut defaulted, report);
+    if defaulted {
+        report.add(
+            &path.key("tzid"),
+            IssueKey::DefaultTimeZone,
+            "No time zone given, so Etc/UTC is used: set tzid to the zone the event belongs to, for example Europe/London.",
+        );
+    }
+    if let (Some(start), Some(end)) = (start, end) {
+        order(start.time, end.time, &end_path, report);
+    }
+
+    let location = field(map, "location").and_then(|v| location(v, &path.key("location"), report));
+    let reminders = field(map, "reminders").and_then(|v| reminders(v, &path.key("reminders"), report));
+    let transparency = choice(
+        map,
+        &path.key("transparency"),
+        &[("opaque", Transparency::Opaque), ("transparent", Transparency::Transparent)],
+        report,
+    );
+    let color_path = path.key("color");
+    let color = text(map, &color_path, TextRule::OPTIONAL, report).filter(|c| {
+        let ok = formats::is_color(c);
+        if !ok {
+            report.add(
+                &color_path,
+                IssueKey::InvalidColor,
+                format!("color must be a colour like #c6040f, not \"{c}\"."),
+            );
+        }
+        ok
+    });
+    let url = url(map, &path.key("url"), Schemes::Any, report);
+    unknown_fields(map, path, FIELDS, report);
+
+    Some(Event {
+        summary: summary?,
+        description,
+        start: start?,
+        end: end?,
+        location,
+        reminders,
+        transparency,
+        color,
+        url,
+    })
+}
+
+/// Reads a `tzid` field: `Some(Some(zone))`, `Some(None)` when absent, `None` when invalid.
+fn time_zone(map: &Map<String, Value>, path: &Path, report: &mut Report) -> Option<Option<Tz>> {
+    let given = field(map, "tzid").is_some();
+    let Some(id) = text(map, path, TextRule::OPTIONAL, report) else {
+        return if given { None } else { Some(None) };
+    };
+    match zones::find(&id) {
+        Some(tz) => Some(Some(tz)),
+        None => {
+            let hint = crate::suggest::did_you_mean(&zones::suggest_time_zones(&id));
+            report.add(path, IssueKey::UnknownTimeZone, format!("\"{id}\" is not an IANA time zone.{hint}"));
+            None
+        }
+    }
+}
+
+/// Reads `start` or `end`: a string, or `{time, tzid}` with its own zone.
+fn end_time(
+    map: &Map<String, Value>,
+    path: &Path,
+    zone: EventZone,
+    defaulted: &mut bool,
+    report: &mut Report,
+) -> Option<EventTime> {
+    let Some(value) = field(map, path.name()) else {
+        super::missing(path, report);
+        return None;
+    };
+    let time_path = path.key("time");
+    let (text_path, written, zone) = match value {
+        Value::String(s) => (path, s.as_str(), zone),
+        Value::Object(object) => {
+            let own = time_zone(object, &path.key("tzid"), report);
+            unknown_fields(object, path, &["time", "tzid"], report);
+            let Some(Value::String(s)) = field(object, "time") else {
+                match field(object, "time") {
+                    None => super::missing(&time_path, report),
+                    Some(other) => wrong_type(&time_path, other, "text", report),
+                }
+                return None;
+            };
+            let zone = match own {
+                Some(Some(tz)) => EventZone::Given(tz),
+                Some(None) => zone,
+                None => EventZone::Unknown,
+            };
+            (&time_path, s.as_str(), zone)
+        }
+        other => {
+            wrong_type(path, other, "a time like 2026-04-29T09:30:00Z or an object {time, tzid}", report);
+            return None;
+        }
+    };
+    let name = path.name();
+    let parsed = event_time::parse(written.trim()).map_err(|e| (IssueKey::from(&e), e));
+    let moment = parsed.and_then(|w| match (w, zone) {
+        (Written::Absolute(m), _) => Ok(Some(m)),
+        (Written::Local(local), EventZone::Given(tz)) => resolve(local, tz),
+        (Written::Local(local), EventZone::Missing) => resolve(local, Tz::Etc__UTC),
+        // The zone is already reported as unknown; the time cannot be read without it.
+        (Written::Local(_), EventZone::Unknown) => Ok(None),
+    });
+    let tz = match zone {
+        EventZone::Given(tz) => tz,
+        EventZone::Missing => {
+            *defaulted = true;
+            Tz::Etc__UTC
+        }
+        EventZone::Unknown => return None,
+    };
+    match moment {
+        Ok(time) => Some(EventTime { time: time?, tzid: tz }),
+        Err((key, e)) => {
+            report.add(text_path, key, format!("{name} {e}."));
+            None
+        }
+    }
+}
+
+fn resolve(local: chrono::NaiveDateTime, tz: Tz) -> Result<Option<Moment>, (IssueKey, event_time::TimeError)> {
+    event_time::resolve(local, tz).map(|t| Some(Moment::Instant(t))).map_err(|e| (IssueKey::from(&e), e))
+}
+
+impl From<&event_time::TimeError> for IssueKey {
+    fn from(e: &event_time::TimeError) -> Self {
+        use event_time::TimeError::*;
+        match e {
+            Malformed | NeedsZone => IssueKey::InvalidTime,
+            FractionalSeconds => IssueKey::FractionalSeconds,
+            Nonexistent { .. } => IssueKey::NonexistentLocalTime,
+            Ambiguous { .. } => IssueKey::AmbiguousLocalTime,
+        }
+    }
+}
+
+/// Both ends of one kind, and start strictly before end.
+fn order(start: Moment, end: Moment, end_path: &Path, report: &mut Report) {
+    match (start, end) {
+        (Moment::Date(_), Moment::Instant(_)) | (Moment::Instant(_), Moment::Date(_)) => {
+            let (s, e) = if matches!(start, Moment::Date(_)) { ("a date", "a time") } else { ("a time", "a date") };
+            report.add(
+                end_path,
+                IssueKey::MixedTimeKinds,
+                format!("end is {e} but start is {s}: both must be dates (an all-day event) or both times."),
+            );
+        }
+        _ if start >= end => {
+            report.add(end_path, IssueKey::StartAfterEnd, format!("end ({end}) must be after start ({start})."));
+        }
+        _ => {}
+    }
+}
+
+fn location(value: &Value, path: &Path, report: &mut Report) -> Option<Location> {
+    let map = object(value, path, report)?;
+    let description = text(map, &path.key("description"), TextRule::OPTIONAL, report);
+    let [lat, long] = COORDINATES.map(|(name, limit)| coordinate(map, &path.key(name), limit, report));
+    unknown_fields(map, path, &["description", "lat", "long"], report);
+    Some(Location { description, lat, long })
+}
+
+/// A latitude or longitude given as a number or a decimal string, normalized to the string the
+/// API takes.
+fn coordinate(map: &Map<String, Value>, path: &Path, limit: f64, report: &mut Report) -> Option<String> {
+    let value = field(map, path.name())?;
+    let name = path.name();
+    let (text, number) = match value {
+        Value::Number(n) => (n.to_string(), n.as_f64()),
+        Value::String(s) => (s.trim().to_owned(), s.trim().parse::<f64>().ok().filter(|f| f.is_finite())),
+        other => {
+            wrong_type(path, other, "a number like 51.5074", report);
+            return None;
+        }
+    };
+    match number {
+        None => {
+            report.add(path, IssueKey::InvalidType, format!("{name} must be a number like 51.5074, not \"{text}\"."))
+        }
+        Some(n) if n.abs() > limit => {
+            report.add(path, IssueKey::OutOfRange, format!("{name} must be between -{limit} and {limit}, not {text}."))
+        }
+        Some(_) => return Some(text),
+    }
+    None
+}
+
+fn reminders(value: &Value, path: &Path, report: &mut Report) -> Option<Vec<Reminder>> {
+    let Some(items) = value.as_array() else {
+        wrong_type(path, value, "a list of reminders", report);
+        return None;
+    };
+    if items.len() > MAX_REMINDERS {
+        let n = items.len();
+        report.add(path, IssueKey::TooMany, format!("reminders has {n} items; the most allowed is {MAX_REMINDERS}."));
+        return None;
+    }
+    let read: Vec<Option<Reminder>> = items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| {
+            let at = path.index(index);
+            let map = object(item, &at, report)?;
+            unknown_fields(map, &at, &["minutes"], report);
+            let minutes_path = at.key("minutes");
+            let Some(minutes) = field(map, "minutes") else {
+                super::missing(&minutes_path, report);
+                return None;
+            };
+            let whole = minutes.as_u64().and_then(|m| u32::try_from(m).ok());
+            if whole.is_none() {
+                let (key, why) = match minutes.as_f64() {
+                    Some(m) if m < 0.0 => (IssueKey::OutOfRange, "must be 0 or more".to_owned()),
+                    Some(m) if m.fract() == 0.0 => (IssueKey::OutOfRange, "is too large".to_owned()),
+                    Some(_) => (IssueKey::InvalidType, "must be a whole number of minutes".to_owned()),
+                    None => (IssueKey::InvalidType, format!("must be a number, not {}", super::type_name(minutes))),
+                };
+                report.add(&minutes_path, key, format!("minutes {why}."));
+            }
+            Some(Reminder { minutes: whole? })
+        })
+        .collect();
+    read.into_iter().collect()
+}

@@ -1,0 +1,65 @@
+//! The top level of a payload: method, id, recipients, callback, organizer and event.
+
+use serde_json::Value;
+
+use super::{choice, event, organizer, recipients, text, unknown_fields, url, Report, TextRule};
+use crate::formats::Schemes;
+use crate::issues::IssueKey;
+use crate::model::{Invite, Method};
+use crate::path::Path;
+
+const FIELDS: &[&str] = &["method", "smart_invite_id", "recipient", "recipients", "callback_url", "organizer", "event"];
+
+const METHODS: &[(&str, Method)] =
+    &[("request", Method::Request), ("cancel", Method::Cancel), ("remove", Method::Remove)];
+
+const ID: TextRule = TextRule { single_line: true, ..TextRule::REQUIRED };
+
+/// Checks a whole payload; gives the normalized invite when nothing is wrong.
+pub(crate) fn invite(value: &Value, report: &mut Report) -> Option<Invite> {
+    let root = Path::Root;
+    let Some(map) = value.as_object() else {
+        let got = super::type_name(value);
+        report.add(&root, IssueKey::InvalidType, format!("The invite must be a JSON object, not {got}."));
+        return None;
+    };
+    let method_path = root.key("method");
+    let method_given = map.get("method").is_some_and(|v| !v.is_null());
+    let method = choice(map, &method_path, METHODS, report);
+    let method_known = method.is_some() || !method_given;
+    let method = method.unwrap_or_default();
+
+    let smart_invite_id = text(map, &root.key("smart_invite_id"), ID, report);
+    let (recipient, recipients) = recipients::read(map, &root, method, report);
+    let callback_url = url(map, &root.key("callback_url"), Schemes::Web, report);
+    let organizer =
+        super::field(map, "organizer").and_then(|value| organizer::read(value, &root.key("organizer"), report));
+
+    let event_path = root.key("event");
+    let event = match (method, super::field(map, "event")) {
+        (Method::Request, Some(value)) => event::read(value, &event_path, report),
+        (Method::Request, None) => {
+            // With a misspelt method the event may not be needed: the method's error says enough.
+            if method_known {
+                super::missing(&event_path, report);
+            }
+            None
+        }
+        (_, Some(_)) => {
+            let m = method.as_str();
+            report.add(
+                &event_path,
+                IssueKey::Ignored,
+                format!("A {m} request does not take an event: it is ignored and not sent."),
+            );
+            None
+        }
+        (_, None) => None,
+    };
+    unknown_fields(map, &root, FIELDS, report);
+
+    if !report.errors.is_empty() {
+        return None;
+    }
+    Some(Invite { method, smart_invite_id: smart_invite_id?, recipient, recipients, callback_url, organizer, event })
+}
