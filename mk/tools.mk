@@ -1,0 +1,24 @@
+# Tools every area needs, installed when missing. Targets are order-only prerequisites.
+
+NODE_MODULES_STAMP := node_modules/.package-lock.json
+
+.PHONY: npm-deps chromium wasm-bindgen-cli tools
+tools: npm-deps chromium wasm-bindgen-cli
+
+npm-deps: $(NODE_MODULES_STAMP)
+$(NODE_MODULES_STAMP): package.json package-lock.json
+	$(call say,installing npm dev dependencies (npm ci))
+	npm ci --no-audit --no-fund
+	@touch $@
+
+chromium:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	  printf '==> installing Debian chromium and chromium-driver (apt-get)\n'; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	fi
+
+wasm-bindgen-cli:
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+	  printf '==> installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (cargo install, about 4 minutes)\n'; \
+	  $(CARGO) install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force; \
+	fi
