@@ -16,7 +16,7 @@ pub(crate) fn closest<'a, T: Copy + Ord + 'a>(
     if input.is_empty() || input.len() > 64 {
         return Vec::new();
     }
-    let threshold = (input.chars().count() / 3).max(1);
+    let threshold = (input.chars().count() * 2 / 5).max(1);
     let mut scored: Vec<(usize, T)> = candidates
         .into_iter()
         .filter_map(|candidate| {
