@@ -21,22 +21,30 @@
 //! [`Issues`] map out. Nothing here knows about JavaScript; the WebAssembly bindings live in
 //! their own module, built only for `wasm32`.
 
+mod api_error;
 mod data_center;
 mod event_time;
 mod formats;
 mod issues;
 mod model;
 mod path;
+mod request;
+mod retry;
 mod rules;
 mod suggest;
 mod validate;
 mod zones;
 
+pub use api_error::{
+    check_base_url, classify_reply, ApiError, ErrorKind, HttpReply, BODY_EXCERPT_CHARS, REFUSED_KEY, REQUEST_ID_HEADERS,
+};
 pub use data_center::{DataCenter, UnknownDataCenter};
 pub use event_time::TimeError;
 pub use issues::{Issue, IssueKey, Issues};
 pub use model::{
     Event, EventTime, Invite, Location, Method, Moment, Organizer, Recipient, RecipientStatus, Reminder, Transparency,
 };
+pub use request::{prepare_invite, read_query};
+pub use retry::{parse_retry_after, RetryPolicy};
 pub use validate::{validate_bytes, validate_json, validate_value, Validation, Validator, MAX_INPUT_BYTES};
 pub use zones::{suggest_time_zones, time_zones};
