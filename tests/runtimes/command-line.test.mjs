@@ -1,0 +1,62 @@
+// The smoke suite in the command-line runtimes, each loading the packed package from the
+// scratch project: Node (import, require, require as on Node 20.18), Bun (import, require) and
+// Deno (bare specifier with node_modules, and `npm:`), compared with Node ESM's results.
+// Deno runs the core with NO permission flags and the client with only --allow-net.
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import { checkReport, exec, nodeReference, runHarness } from "./lib/run.mjs";
+import { bin, scratchProject } from "./lib/scratch.mjs";
+import { startStandInApi } from "./lib/stand-in-api.mjs";
+
+const node = process.execPath;
+// Deno: no update check, its cache inside the scratch project, and a registry that cannot
+// answer, so `npm:smart-invite` provably resolves from node_modules.
+const denoEnv = (dir) => ({ DENO_DIR: join(dir, ".deno"), DENO_NO_UPDATE_CHECK: "1", NPM_CONFIG_REGISTRY: "http://127.0.0.1:9/" });
+const allowApi = (api) => `--allow-net=127.0.0.1:${api.port}`;
+
+// runtime: the name in reports; parts: which smoke parts (default all); flags(api): runtime flags.
+const runs = [
+  { runtime: "node-esm", command: node, script: "smoke/esm.mjs" },
+  { runtime: "node-cjs", command: node, script: "smoke/cjs.cjs" },
+  { runtime: "node-cjs-as-on-20.18", command: node, flags: () => ["--no-experimental-require-module"], script: "smoke/cjs.cjs" },
+  { runtime: "bun-import", command: bin("bun"), script: "smoke/esm.mjs" },
+  { runtime: "bun-require", command: bin("bun"), script: "smoke/cjs.cjs" },
+  { runtime: "deno-bare-core-no-permissions", command: bin("deno"), deno: true, parts: "core,callbacks", flags: () => [] },
+  { runtime: "deno-bare-client-allow-net-only", command: bin("deno"), deno: true, parts: "client", flags: (api) => [allowApi(api)] },
+  { runtime: "deno-npm-core-no-permissions", command: bin("deno"), deno: true, npm: true, parts: "core,callbacks", flags: () => [] },
+  { runtime: "deno-npm-client-allow-net-only", command: bin("deno"), deno: true, npm: true, parts: "client", flags: (api) => [allowApi(api)] },
+];
+
+describe("command-line runtimes", () => {
+  let scratch, api, reference;
+  before(async () => {
+    scratch = scratchProject();
+    api = await startStandInApi();
+    reference = await nodeReference(scratch.dir);
+  });
+  after(async () => {
+    await api?.close();
+    scratch?.dispose();
+  });
+
+  for (const run of runs) {
+    test(run.runtime, async (t) => {
+      const flags = run.flags?.(api) ?? [];
+      const script = run.script ?? (run.npm ? "smoke/deno-npm.mjs" : "smoke/esm.mjs");
+      // --no-prompt: a permission the entry lacks fails at once instead of asking.
+      const args = run.deno ? ["run", "--no-prompt", ...flags, script] : [...flags, script];
+      args.push(run.runtime, api.baseUrl, ...(run.parts ? [run.parts] : []));
+      const env = run.deno ? denoEnv(scratch.dir) : {};
+      const report = await runHarness(run.command, args, { cwd: scratch.dir, env });
+      await checkReport(t, report, { reference, api });
+    });
+  }
+
+  test("control: this Deno refuses to read the .wasm without --allow-read", async () => {
+    const args = ["run", "--no-prompt", "smoke/deno-read-control.mjs"];
+    const { code, stderr } = await exec(bin("deno"), args, { cwd: scratch.dir, env: denoEnv(scratch.dir) });
+    assert.notEqual(code, 0, "Deno read a file without --allow-read: the no-permission runs prove nothing");
+    assert.match(stderr, /--allow-read/);
+  });
+});

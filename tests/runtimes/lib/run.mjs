@@ -1,0 +1,73 @@
+// Runs a harness in a child process and turns its smoke report into node:test subtests.
+import { spawn } from "node:child_process";
+import assert from "node:assert/strict";
+
+const REPORT_PREFIX = "SMOKE-REPORT "; // the same constant as smoke/smoke.mjs
+
+/** Runs `command args` and resolves { code, stdout, stderr } (never rejects on exit status). */
+export function exec(command, args, { cwd, env, timeoutMs = 60_000, input } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.stdin.end(input);
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.on("error", reject);
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+}
+
+/** Runs a command-line harness and returns its parsed report (throws with its output if none). */
+export async function runHarness(command, args, options) {
+  const result = await exec(command, args, options);
+  const line = result.stdout.split("\n").find((l) => l.startsWith(REPORT_PREFIX));
+  if (result.code !== 0 || !line) {
+    throw new Error(
+      `${[command, ...args].join(" ")} exited with ${result.code ?? result.signal} and no report\n` +
+        `stdout:\n${result.stdout}\nstderr:\n${result.stderr}`,
+    );
+  }
+  return JSON.parse(line.slice(REPORT_PREFIX.length));
+}
+
+/**
+ * One subtest per check of `report` (skipped ones say why), then one that compares the core's
+ * outputs with `reference` (Node ESM's), then, when the client ran, one that checks what the
+ * stand-in API received from this runtime.
+ */
+export async function checkReport(t, report, { reference, api } = {}) {
+  for (const result of report.results) {
+    await t.test(result.name, { skip: result.status === "skip" && result.reason }, () => {
+      if (result.status === "fail") assert.fail(result.reason);
+    });
+  }
+  if (reference) {
+    await t.test("same results as Node ESM for the same input", () => {
+      for (const key of ["seed", "bad", "zones", "dataCenters"]) {
+        if (key in report.outputs) assert.deepEqual(report.outputs[key], reference[key], key);
+      }
+    });
+  }
+  if (api && report.outputs.sent) {
+    await t.test("the stand-in API received the invite with the Bearer secret", () => {
+      const call = api.requests.find((c) => c.body?.smart_invite_id === report.outputs.sent);
+      assert.ok(call, `no request for ${report.outputs.sent} among ${api.requests.length}`);
+      assert.equal(call.method, "POST");
+      assert.equal(call.url, "/v1/smart_invites");
+      assert.equal(call.authorization, "Bearer smoke-client-secret");
+      assert.match(call.contentType, /^application\/json/);
+      assert.equal(call.body.event.summary, "Board meeting");
+    });
+  }
+}
+
+/** The core outputs of Node ESM, which every other runtime must reproduce exactly. */
+export async function nodeReference(dir) {
+  const report = await runHarness(process.execPath, ["smoke/esm.mjs", "reference", "", "core"], { cwd: dir });
+  return report.outputs;
+}
