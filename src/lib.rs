@@ -25,6 +25,7 @@ mod api_error;
 mod data_center;
 mod event_time;
 mod formats;
+mod ics;
 mod issues;
 mod model;
 mod path;
@@ -40,6 +41,7 @@ pub use api_error::{
 };
 pub use data_center::{DataCenter, UnknownDataCenter};
 pub use event_time::TimeError;
+pub use ics::{invite_calendar, CalendarMeta, CalendarMethod};
 pub use issues::{Issue, IssueKey, Issues};
 pub use model::{
     Event, EventTime, Invite, Location, Method, Moment, Organizer, Recipient, RecipientStatus, Reminder, Transparency,
