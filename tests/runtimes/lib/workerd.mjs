@@ -1,20 +1,24 @@
 // workerd for the tests: writes a Cap'n Proto config by hand (the way a user lists modules in
 // one) and serves it on a free port of 127.0.0.1, reported by workerd itself over --control-fd.
+import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import { dirname, extname, join, posix, relative } from "node:path";
+import { exec } from "./run.mjs";
 import { bin } from "./scratch.mjs";
 
 export const COMPATIBILITY_DATE = "2025-09-01";
 
 /**
  * A config with one worker served on socket "http".
- * modules: [{ name, type: "esModule" | "wasm" | "text", file }] (the first is the main module);
+ * modules: [{ name, type: "esModule" | "wasm" | "data", file or source }] (the first is the main one);
  * bindings: { NAME: "text" }; loopback: route the worker's fetches through a network service
  * that allows "local" addresses (workerd refuses 127.0.0.1 otherwise).
  */
 export function workerdConfig({ modules, bindings = {}, loopback = false }) {
-  const moduleLines = modules.map(({ name, type, file }) => `      (name = ${q(name)}, ${type} = embed ${q(file)}),`);
+  const moduleLines = modules.map(
+    ({ name, type, file, source }) => `      (name = ${q(name)}, ${type} = ${file ? `embed ${q(file)}` : q(source)}),`,
+  );
   const bindingLines = Object.entries(bindings).map(([name, text]) => `      (name = ${q(name)}, text = ${q(text)}),`);
   return `using Workerd = import "/workerd/workerd.capnp";
 
@@ -79,3 +83,61 @@ export function serveConfigFile(dir, file, { timeoutMs = 20_000, socket = "http"
     });
   });
 }
+
+/**
+ * The modules a hand-written config lists for the package: every file the `workerd` entry
+ * imports, named "smart-invite/<path in the package>" (workerd resolves relative imports
+ * against module names, and refuses names that climb above the root), and a one-line module
+ * named "smart-invite" that re-exports the entry, so a worker imports the bare name.
+ */
+export function packageModules(dir) {
+  const pkgDir = join(dir, "node_modules", "smart-invite");
+  const manifest = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
+  const entry = resolveCondition(manifest.exports["."], ["workerd", "worker", "browser", "import", "default"]);
+  assert.ok(entry, "no `workerd` (or worker/browser/import/default) condition in exports['.']");
+  const modules = [{ name: "smart-invite", type: "esModule", source: `export * from "smart-invite/${posix.normalize(entry)}";` }];
+  const queue = [posix.normalize(entry)];
+  const seen = new Set(queue);
+  for (let path = queue.shift(); path; path = queue.shift()) {
+    const type = extname(path) === ".wasm" ? "wasm" : "esModule";
+    modules.push({ name: `smart-invite/${path}`, type, file: relative(dir, join(pkgDir, path)) });
+    if (type !== "esModule") continue;
+    const source = readFileSync(join(pkgDir, path), "utf8");
+    for (const [, , specifier] of source.matchAll(/\b(import|from)\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+      const target = posix.normalize(posix.join(posix.dirname(path), specifier));
+      if (seen.has(target)) continue;
+      seen.add(target);
+      queue.push(target);
+    }
+  }
+  return modules;
+}
+
+function resolveCondition(target, conditions) {
+  if (typeof target === "string") return target;
+  if (!target || typeof target !== "object") return undefined;
+  for (const [condition, value] of Object.entries(target)) {
+    if (condition === "types") continue;
+    if (conditions.includes(condition)) {
+      const found = resolveCondition(value, conditions);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** Bundles `main` with `wrangler deploy --dry-run --outdir` and returns the output folder. */
+export async function wranglerBuild(dir, main, name) {
+  const outdir = join(dir, name);
+  const toml = join(dir, `${name}.toml`);
+  writeFileSync(toml, `name = "${name}"\nmain = "${main}"\ncompatibility_date = "${COMPATIBILITY_DATE}"\n`);
+  // wrangler's bin refuses Node < 22.12; its CLI itself bundles fine on Node 20, so call it directly.
+  const cli = join(dirname(dirname(bin("wrangler"))), "wrangler", "wrangler-dist", "cli.js");
+  const args = [cli, "deploy", "--dry-run", "--config", toml, "--outdir", outdir];
+  const env = { WRANGLER_SEND_METRICS: "false", CI: "1", NO_UPDATE_NOTIFIER: "1" };
+  const result = await exec(process.execPath, args, { cwd: dir, env, timeoutMs: 120_000 });
+  assert.equal(result.code, 0, `wrangler failed:\n${result.stdout}\n${result.stderr}`);
+  return outdir;
+}
+
+/** Serves `config`, fetches "/" once and returns the body (with workerd's log when not 200). */
