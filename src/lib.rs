@@ -27,11 +27,16 @@ mod event_time;
 mod formats;
 mod ics;
 mod issues;
+mod lenient;
 mod model;
+mod notification;
 mod path;
+mod reply;
 mod request;
+mod response;
 mod retry;
 mod rules;
+mod signature;
 mod suggest;
 mod validate;
 mod zones;
@@ -46,7 +51,11 @@ pub use issues::{Issue, IssueKey, Issues};
 pub use model::{
     Event, EventTime, Invite, Location, Method, Moment, Organizer, Recipient, RecipientStatus, Reminder, Transparency,
 };
+pub use notification::{parse_notification, Notification, NotificationError, NotificationInfo, SmartInviteNotice};
+pub use reply::{Proposal, Reply, ReplyStatus, ReportedTime};
 pub use request::{prepare_invite, read_query};
+pub use response::{parse_error_body, parse_response, Attachments, InviteResponse, ResponseError, ResponseEvent};
 pub use retry::{parse_retry_after, RetryPolicy};
+pub use signature::{sign_notification, verify_notification, SIGNATURE_HEADER};
 pub use validate::{validate_bytes, validate_json, validate_value, Validation, Validator, MAX_INPUT_BYTES};
 pub use zones::{suggest_time_zones, time_zones};
