@@ -18,7 +18,6 @@
 use std::fmt;
 
 use chrono::{DateTime, Utc};
-use serde::Deserialize;
 
 use crate::issues::{Issue, Issues};
 use crate::retry::parse_retry_after;
@@ -321,20 +320,14 @@ pub fn classify_reply(reply: &HttpReply<'_>, now: DateTime<Utc>) -> Result<(), A
     Err(err)
 }
 
-/// The body of a 400 or 422: `{"errors": {path: [{key, description}]}}`.
-#[derive(Deserialize)]
-struct ErrorBody {
-    errors: Issues,
-}
-
 /// The key of the one issue made up when a 400 or 422 carries no error map of its own.
 pub const REFUSED_KEY: &str = "errors.refused";
 
 /// A 400 or 422: the server refused the payload. The `errors` map is kept as the server sent
 /// it; a body without one still gives a validation error, with the body quoted.
 fn refused(status: u16, body: &str) -> ApiError {
-    let errors = match serde_json::from_str::<ErrorBody>(body) {
-        Ok(parsed) if !parsed.errors.is_empty() => parsed.errors,
+    let errors = match crate::parse_error_body(body.as_bytes()) {
+        Some(errors) if !errors.is_empty() => errors,
         _ => {
             let mut errors = Issues::default();
             let description = format!("The API refused the request (HTTP {status}): {}", quote(body));
