@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { checkReport, exec, nodeReference, runHarness } from "./lib/run.mjs";
+import { fixtures } from "./lib/fixtures.mjs";
 import { bin, scratchProject } from "./lib/scratch.mjs";
 import { startStandInApi } from "./lib/stand-in-api.mjs";
 
@@ -26,6 +27,16 @@ const runs = [
   { runtime: "deno-bare-client-allow-net-only", command: bin("deno"), deno: true, parts: "client", flags: (api) => [allowApi(api)] },
   { runtime: "deno-npm-core-no-permissions", command: bin("deno"), deno: true, npm: true, parts: "core,callbacks", flags: () => [] },
   { runtime: "deno-npm-client-allow-net-only", command: bin("deno"), deno: true, npm: true, parts: "client", flags: (api) => [allowApi(api)] },
+];
+
+// The README's snippets, run as written: the command, and what the output must show.
+const snippets = [
+  { file: "node.mjs", command: node, expect: [/2026-04-29T09:30:00Z/, /Europe\/London/] },
+  { file: "node.cjs", command: node, expect: [/^validation \[.*'event\.summary'/] },
+  { file: "bun.ts", command: bin("bun"), input: JSON.stringify(fixtures.seedRequest), expect: [/^valid: your-unique-identifier-for-invite$/m] },
+  { file: "bun.ts", command: bin("bun"), input: JSON.stringify(fixtures.badRequest), expect: [/^event\.summary /m] },
+  // No permission flags at all.
+  { file: "deno.ts", command: bin("deno"), deno: true, expect: [/2026-04-29T09:30:00Z/, /Europe\/London/] },
 ];
 
 describe("command-line runtimes", () => {
@@ -50,6 +61,15 @@ describe("command-line runtimes", () => {
       const env = run.deno ? denoEnv(scratch.dir) : {};
       const report = await runHarness(run.command, args, { cwd: scratch.dir, env });
       await checkReport(t, report, { reference, api });
+    });
+  }
+
+  for (const { file, command, deno, input, expect } of snippets) {
+    test(`README snippet ${file}${input ? ` < ${JSON.parse(input).event.summary ? "seed" : "bad"} payload` : ""}`, async () => {
+      const args = deno ? ["run", "--no-prompt", `snippets/${file}`] : [`snippets/${file}`];
+      const result = await exec(command, args, { cwd: scratch.dir, env: deno ? denoEnv(scratch.dir) : {}, input });
+      assert.equal(result.code, 0, `${file} failed:\n${result.stderr}`);
+      for (const pattern of expect) assert.match(result.stdout, pattern);
     });
   }
 

@@ -2,15 +2,17 @@
 // workerd config (the `workerd` export condition, the .wasm as a `wasm` module), and bundled by
 // `wrangler deploy --dry-run`. The worker reaches the stand-in API on 127.0.0.1 only through a
 // network service that allows "local". A control proves workerd refuses to compile wasm from
-// bytes, so an entry that did so could not pass the smoke run.
+// bytes, so an entry that did so could not pass. Then the README's worker, built by wrangler
+// with the README's wrangler.toml, and served by the README's hand-written workerd config.
 import assert from "node:assert/strict";
-import { readdirSync } from "node:fs";
-import { join, relative } from "node:path";
+import { copyFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
+import { fixtures } from "./lib/fixtures.mjs";
 import { checkReport, nodeReference } from "./lib/run.mjs";
 import { scratchProject } from "./lib/scratch.mjs";
 import { startStandInApi } from "./lib/stand-in-api.mjs";
-import { packageModules, serveWorkerd, workerdConfig, wranglerBuild } from "./lib/workerd.mjs";
+import { COMPATIBILITY_DATE, packageModules, serveConfigFile, serveWorkerd, workerdConfig, wranglerBuild } from "./lib/workerd.mjs";
 
 const smokeModules = [
   { name: "worker.mjs", type: "esModule", file: "smoke/worker.mjs" },
@@ -29,6 +31,7 @@ describe("workerd", () => {
     await api?.close();
     scratch?.dispose();
   });
+  const bindings = (runtime) => ({ RUNTIME: runtime, API_BASE: api.baseUrl });
 
   test("control: workerd refuses to compile the .wasm from bytes", async () => {
     const wasm = packageModules(scratch.dir).find((m) => m.type === "wasm");
@@ -36,45 +39,63 @@ describe("workerd", () => {
       { name: "control.mjs", type: "esModule", file: "smoke/bytes-control.mjs" },
       { name: "wasm-bytes", type: "data", file: wasm.file },
     ];
-    const config = workerdConfig({ modules });
-    const body = await fetchFromWorker(scratch.dir, "bytes-control.capnp", config, { expectStatus: 500 });
+    const server = serveWorkerd(scratch.dir, "bytes-control.capnp", workerdConfig({ modules }));
+    const { body } = await withWorker(server, (s) => request(s));
     assert.match(body, /Wasm code generation disallowed by embedder/);
   });
 
   test("hand-written workerd config: the .wasm imported as a wasm module", async (t) => {
-    const runtime = "workerd-config";
     const modules = [...smokeModules, ...packageModules(scratch.dir)];
-    const config = workerdConfig({ modules, bindings: { RUNTIME: runtime, API_BASE: api.baseUrl }, loopback: true });
-    const report = JSON.parse(await fetchFromWorker(scratch.dir, "smoke.capnp", config));
-    await checkReport(t, report, { reference, api });
+    const config = workerdConfig({ modules, bindings: bindings("workerd-config"), loopback: true });
+    const { body } = await withWorker(serveWorkerd(scratch.dir, "smoke.capnp", config), (s) => request(s, { status: 200 }));
+    await checkReport(t, JSON.parse(body), { reference, api });
   });
 
   test("wrangler deploy --dry-run bundle, served by workerd", async (t) => {
-    const runtime = "workerd-wrangler";
-    const outdir = await wranglerBuild(scratch.dir, "smoke/worker.mjs", "wrangler-smoke");
-    const modules = readdirSync(outdir).filter((f) => /\.(m?js|wasm)$/.test(f)).sort(mainFirst);
-    assert.ok(modules.some((f) => f.endsWith(".wasm")), `wrangler inlined the .wasm: ${modules.join(", ")}`);
-    const listed = modules.map((f) => ({
-      name: f,
-      type: f.endsWith(".wasm") ? "wasm" : "esModule",
-      file: relative(scratch.dir, join(outdir, f)),
-    }));
-    const config = workerdConfig({ modules: listed, bindings: { RUNTIME: runtime, API_BASE: api.baseUrl }, loopback: true });
-    const report = JSON.parse(await fetchFromWorker(scratch.dir, "wrangler-smoke.capnp", config));
-    await checkReport(t, report, { reference, api });
+    const toml = `name = "smoke"\nmain = "smoke/worker.mjs"\ncompatibility_date = "${COMPATIBILITY_DATE}"\n`;
+    writeFileSync(join(scratch.dir, "wrangler-smoke.toml"), toml);
+    const modules = await wranglerBuild(scratch.dir, "wrangler-smoke.toml", "dist-wrangler-smoke");
+    assert.ok(modules.some((m) => m.type === "wasm"), `wrangler inlined the .wasm: ${modules.map((m) => m.name)}`);
+    const config = workerdConfig({ modules, bindings: bindings("workerd-wrangler"), loopback: true });
+    const server = serveWorkerd(scratch.dir, "wrangler-smoke.capnp", config);
+    const { body } = await withWorker(server, (s) => request(s, { status: 200 }));
+    await checkReport(t, JSON.parse(body), { reference, api });
+  });
+
+  test("README worker snippet, bundled by wrangler with the README's wrangler.toml", async () => {
+    const modules = await wranglerBuild(scratch.dir, "snippets/wrangler.toml", "dist-wrangler-snippet");
+    await withWorker(serveWorkerd(scratch.dir, "wrangler-snippet.capnp", workerdConfig({ modules })), checkSnippetWorker);
+  });
+
+  test("README workerd config snippet, served as written", async () => {
+    // The README's files sit beside node_modules, as in a user's project.
+    for (const file of ["workerd.capnp", "worker.js"]) copyFileSync(join(scratch.dir, "snippets", file), join(scratch.dir, file));
+    await withWorker(serveConfigFile(scratch.dir, "workerd.capnp"), checkSnippetWorker);
   });
 });
 
-async function fetchFromWorker(dir, name, config, { expectStatus = 200 } = {}) {
-  const server = await serveWorkerd(dir, name, config);
+/** The README worker answers 200 with the invite for the seed example, 422 with errors else. */
+async function checkSnippetWorker(server) {
+  const valid = await request(server, { status: 200, body: JSON.stringify(fixtures.seedRequest) });
+  assert.equal(JSON.parse(valid.body).invite.smart_invite_id, fixtures.seedRequest.smart_invite_id);
+  const invalid = await request(server, { status: 422, body: JSON.stringify(fixtures.badRequest) });
+  assert.equal(JSON.parse(invalid.body).errors["event.summary"][0].key, "errors.required");
+}
+
+/** Runs `use(server)` once workerd serves, and stops workerd afterwards. */
+async function withWorker(serving, use) {
+  const server = await serving;
   try {
-    const response = await fetch(server.url);
-    const body = await response.text();
-    assert.equal(response.status, expectStatus, `${name} answered ${response.status}: ${body}\n${server.stderr()}`);
-    return body;
+    return await use(server);
   } finally {
     await server.close();
   }
 }
 
-const mainFirst = (a, b) => Number(b.endsWith(".js")) - Number(a.endsWith(".js")) || a.localeCompare(b);
+/** One request to a served worker (GET, or POST of `body`); checks `status` when given. */
+async function request(server, { status, body } = {}) {
+  const response = await fetch(server.url, body === undefined ? {} : { method: "POST", body });
+  const text = await response.text();
+  if (status) assert.equal(response.status, status, `answered ${response.status}: ${text}\n${server.stderr()}`);
+  return { status: response.status, body: text };
+}

@@ -16,8 +16,11 @@ export function launchChromium() {
   return chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: FLAGS });
 }
 
-/** Opens `url` in a new page and resolves `window[name]` once the page set it (awaits a promise). */
-export async function pageGlobal(browser, url, name) {
+/**
+ * Opens `url` in a new page, waits until `probe` (a function run in the page) gives something
+ * truthy, and returns what it gives (awaited, if a promise). Page errors join a failure.
+ */
+export async function inPage(browser, url, probe) {
   const page = await browser.newPage();
   const problems = [];
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
@@ -25,8 +28,8 @@ export async function pageGlobal(browser, url, name) {
   page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
   try {
     await page.goto(url);
-    await page.waitForFunction((n) => window[n] !== undefined, name, { timeout: 15_000 });
-    return await page.evaluate((n) => window[n], name);
+    await page.waitForFunction(probe, null, { timeout: 15_000 });
+    return await page.evaluate(probe);
   } catch (error) {
     error.message += `\n${problems.join("\n")}`;
     throw error;

@@ -2,7 +2,7 @@
 // one) and serves it on a free port of 127.0.0.1, reported by workerd itself over --control-fd.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, extname, join, posix, relative } from "node:path";
 import { exec } from "./run.mjs";
 import { bin } from "./scratch.mjs";
@@ -126,18 +126,23 @@ function resolveCondition(target, conditions) {
   return undefined;
 }
 
-/** Bundles `main` with `wrangler deploy --dry-run --outdir` and returns the output folder. */
-export async function wranglerBuild(dir, main, name) {
-  const outdir = join(dir, name);
-  const toml = join(dir, `${name}.toml`);
-  writeFileSync(toml, `name = "${name}"\nmain = "${main}"\ncompatibility_date = "${COMPATIBILITY_DATE}"\n`);
+/**
+ * Bundles with `wrangler deploy --dry-run --outdir` (the config's `main` and its imports) and
+ * returns the output as modules for workerdConfig, main module first.
+ */
+export async function wranglerBuild(dir, config, outdir) {
   // wrangler's bin refuses Node < 22.12; its CLI itself bundles fine on Node 20, so call it directly.
   const cli = join(dirname(dirname(bin("wrangler"))), "wrangler", "wrangler-dist", "cli.js");
-  const args = [cli, "deploy", "--dry-run", "--config", toml, "--outdir", outdir];
+  // An absolute --outdir: wrangler resolves a relative one against the config's folder.
+  const args = [cli, "deploy", "--dry-run", "--config", config, "--outdir", join(dir, outdir)];
   const env = { WRANGLER_SEND_METRICS: "false", CI: "1", NO_UPDATE_NOTIFIER: "1" };
   const result = await exec(process.execPath, args, { cwd: dir, env, timeoutMs: 120_000 });
   assert.equal(result.code, 0, `wrangler failed:\n${result.stdout}\n${result.stderr}`);
-  return outdir;
+  const files = readdirSync(join(dir, outdir)).filter((f) => /\.(m?js|wasm)$/.test(f));
+  files.sort((a, b) => Number(b.endsWith("js")) - Number(a.endsWith("js")) || a.localeCompare(b));
+  return files.map((f) => ({
+    name: f,
+    type: f.endsWith(".wasm") ? "wasm" : "esModule",
+    file: posix.join(outdir, f),
+  }));
 }
-
-/** Serves `config`, fetches "/" once and returns the body (with workerd's log when not 200). */
