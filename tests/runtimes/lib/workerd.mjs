@@ -102,7 +102,10 @@ export function packageModules(dir) {
     const type = extname(path) === ".wasm" ? "wasm" : "esModule";
     modules.push({ name: `smart-invite/${path}`, type, file: relative(dir, join(pkgDir, path)) });
     if (type !== "esModule") continue;
-    const source = readFileSync(join(pkgDir, path), "utf8");
+    // Comments dropped first: a doc example may show an import that the code does not make.
+    const source = readFileSync(join(pkgDir, path), "utf8")
+      .replace(/\/\*[\s\S]*?\*\//g, "")
+      .replace(/^\s*\/\/.*$/gm, "");
     for (const [, , specifier] of source.matchAll(/\b(import|from)\s*["'](\.{1,2}\/[^"']+)["']/g)) {
       const target = posix.normalize(posix.join(posix.dirname(path), specifier));
       if (seen.has(target)) continue;
