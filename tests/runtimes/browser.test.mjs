@@ -7,35 +7,26 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { bundlers } from "./lib/bundlers.mjs";
 import { inPage, launchChromium } from "./lib/chromium.mjs";
-import { checkReport, nodeReference } from "./lib/run.mjs";
-import { scratchProject } from "./lib/scratch.mjs";
-import { startStandInApi } from "./lib/stand-in-api.mjs";
+import { checkReport } from "./lib/run.mjs";
+import { useRuntimeFixture } from "./lib/suite.mjs";
 
 describe("Chromium", () => {
-  let scratch, api, reference, browser;
-  before(async () => {
-    scratch = scratchProject();
-    api = await startStandInApi({ staticDir: scratch.dir });
-    reference = await nodeReference(scratch.dir);
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await api?.close();
-    scratch?.dispose();
-  });
+  const fixture = useRuntimeFixture();
+  let browser;
+  before(async () => (browser = await launchChromium()));
+  after(() => browser?.close());
 
   for (const [bundler, bundle] of Object.entries(bundlers)) {
     test(`${bundler} build of a consumer app`, async (t) => {
       const runtime = `chromium-${bundler}`;
-      const path = await bundle(scratch.dir, `smoke/browser-${bundler}.mjs`, `dist-smoke-${bundler}`);
-      const report = await inPage(browser, `${api.baseUrl}/${path}?runtime=${runtime}`, () => window.smokeReport);
-      await checkReport(t, report, { reference, api });
+      const path = await bundle(fixture.dir, `smoke/browser-${bundler}.mjs`, `dist-smoke-${bundler}`);
+      const report = await inPage(browser, `${fixture.api.baseUrl}/${path}?runtime=${runtime}`, () => window.smokeReport);
+      await checkReport(t, report, fixture);
     });
 
     test(`README ${bundler} snippet, built and loaded`, async () => {
-      const path = await bundle(scratch.dir, `snippets/${bundler}-app.js`, `dist-snippet-${bundler}`);
-      const text = await inPage(browser, `${api.baseUrl}/${path}`, () => document.body.textContent);
+      const path = await bundle(fixture.dir, `snippets/${bundler}-app.js`, `dist-snippet-${bundler}`);
+      const text = await inPage(browser, `${fixture.api.baseUrl}/${path}`, () => document.body.textContent);
       assert.match(text, /\bevent\b/, `the page shows no error for the missing event: ${text}`);
     });
   }

@@ -4,11 +4,11 @@
 // Deno runs the core with NO permission flags and the client with only --allow-net.
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { after, before, describe, test } from "node:test";
-import { checkReport, exec, nodeReference, runHarness } from "./lib/run.mjs";
+import { describe, test } from "node:test";
 import { fixtures } from "./lib/fixtures.mjs";
-import { bin, scratchProject } from "./lib/scratch.mjs";
-import { startStandInApi } from "./lib/stand-in-api.mjs";
+import { checkReport, exec, runHarness } from "./lib/run.mjs";
+import { bin } from "./lib/scratch.mjs";
+import { useRuntimeFixture } from "./lib/suite.mjs";
 
 const node = process.execPath;
 // Deno: no update check, its cache inside the scratch project, and a registry that cannot
@@ -40,34 +40,25 @@ const snippets = [
 ];
 
 describe("command-line runtimes", () => {
-  let scratch, api, reference;
-  before(async () => {
-    scratch = scratchProject();
-    api = await startStandInApi();
-    reference = await nodeReference(scratch.dir);
-  });
-  after(async () => {
-    await api?.close();
-    scratch?.dispose();
-  });
+  const fixture = useRuntimeFixture();
 
   for (const run of runs) {
     test(run.runtime, async (t) => {
-      const flags = run.flags?.(api) ?? [];
+      const flags = run.flags?.(fixture.api) ?? [];
       const script = run.script ?? (run.npm ? "smoke/deno-npm.mjs" : "smoke/esm.mjs");
       // --no-prompt: a permission the entry lacks fails at once instead of asking.
       const args = run.deno ? ["run", "--no-prompt", ...flags, script] : [...flags, script];
-      args.push(run.runtime, api.baseUrl, ...(run.parts ? [run.parts] : []));
-      const env = run.deno ? denoEnv(scratch.dir) : {};
-      const report = await runHarness(run.command, args, { cwd: scratch.dir, env });
-      await checkReport(t, report, { reference, api });
+      args.push(run.runtime, fixture.api.baseUrl, ...(run.parts ? [run.parts] : []));
+      const env = run.deno ? denoEnv(fixture.dir) : {};
+      const report = await runHarness(run.command, args, { cwd: fixture.dir, env });
+      await checkReport(t, report, fixture);
     });
   }
 
   for (const { file, command, deno, input, expect } of snippets) {
     test(`README snippet ${file}${input ? ` < ${JSON.parse(input).event.summary ? "seed" : "bad"} payload` : ""}`, async () => {
       const args = deno ? ["run", "--no-prompt", `snippets/${file}`] : [`snippets/${file}`];
-      const result = await exec(command, args, { cwd: scratch.dir, env: deno ? denoEnv(scratch.dir) : {}, input });
+      const result = await exec(command, args, { cwd: fixture.dir, env: deno ? denoEnv(fixture.dir) : {}, input });
       assert.equal(result.code, 0, `${file} failed:\n${result.stderr}`);
       for (const pattern of expect) assert.match(result.stdout, pattern);
     });
@@ -75,7 +66,7 @@ describe("command-line runtimes", () => {
 
   test("control: this Deno refuses to read the .wasm without --allow-read", async () => {
     const args = ["run", "--no-prompt", "smoke/deno-read-control.mjs"];
-    const { code, stderr } = await exec(bin("deno"), args, { cwd: scratch.dir, env: denoEnv(scratch.dir) });
+    const { code, stderr } = await exec(bin("deno"), args, { cwd: fixture.dir, env: denoEnv(fixture.dir) });
     assert.notEqual(code, 0, "Deno read a file without --allow-read: the no-permission runs prove nothing");
     assert.match(stderr, /--allow-read/);
   });

@@ -7,11 +7,10 @@
 import assert from "node:assert/strict";
 import { copyFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import { fixtures } from "./lib/fixtures.mjs";
-import { checkReport, nodeReference } from "./lib/run.mjs";
-import { scratchProject } from "./lib/scratch.mjs";
-import { startStandInApi } from "./lib/stand-in-api.mjs";
+import { checkReport } from "./lib/run.mjs";
+import { useRuntimeFixture } from "./lib/suite.mjs";
 import { COMPATIBILITY_DATE, packageModules, serveConfigFile, serveWorkerd, workerdConfig, wranglerBuild } from "./lib/workerd.mjs";
 
 const smokeModules = [
@@ -21,56 +20,47 @@ const smokeModules = [
 ];
 
 describe("workerd", () => {
-  let scratch, api, reference;
-  before(async () => {
-    scratch = scratchProject();
-    api = await startStandInApi();
-    reference = await nodeReference(scratch.dir);
-  });
-  after(async () => {
-    await api?.close();
-    scratch?.dispose();
-  });
-  const bindings = (runtime) => ({ RUNTIME: runtime, API_BASE: api.baseUrl });
+  const fixture = useRuntimeFixture();
+  const bindings = (runtime) => ({ RUNTIME: runtime, API_BASE: fixture.api.baseUrl });
 
   test("control: workerd refuses to compile the .wasm from bytes", async () => {
-    const wasm = packageModules(scratch.dir).find((m) => m.type === "wasm");
+    const wasm = packageModules(fixture.dir).find((m) => m.type === "wasm");
     const modules = [
       { name: "control.mjs", type: "esModule", file: "smoke/bytes-control.mjs" },
       { name: "wasm-bytes", type: "data", file: wasm.file },
     ];
-    const server = serveWorkerd(scratch.dir, "bytes-control.capnp", workerdConfig({ modules }));
+    const server = serveWorkerd(fixture.dir, "bytes-control.capnp", workerdConfig({ modules }));
     const { body } = await withWorker(server, (s) => request(s));
     assert.match(body, /Wasm code generation disallowed by embedder/);
   });
 
   test("hand-written workerd config: the .wasm imported as a wasm module", async (t) => {
-    const modules = [...smokeModules, ...packageModules(scratch.dir)];
+    const modules = [...smokeModules, ...packageModules(fixture.dir)];
     const config = workerdConfig({ modules, bindings: bindings("workerd-config"), loopback: true });
-    const { body } = await withWorker(serveWorkerd(scratch.dir, "smoke.capnp", config), (s) => request(s, { status: 200 }));
-    await checkReport(t, JSON.parse(body), { reference, api });
+    const { body } = await withWorker(serveWorkerd(fixture.dir, "smoke.capnp", config), (s) => request(s, { status: 200 }));
+    await checkReport(t, JSON.parse(body), fixture);
   });
 
   test("wrangler deploy --dry-run bundle, served by workerd", async (t) => {
     const toml = `name = "smoke"\nmain = "smoke/worker.mjs"\ncompatibility_date = "${COMPATIBILITY_DATE}"\n`;
-    writeFileSync(join(scratch.dir, "wrangler-smoke.toml"), toml);
-    const modules = await wranglerBuild(scratch.dir, "wrangler-smoke.toml", "dist-wrangler-smoke");
+    writeFileSync(join(fixture.dir, "wrangler-smoke.toml"), toml);
+    const modules = await wranglerBuild(fixture.dir, "wrangler-smoke.toml", "dist-wrangler-smoke");
     assert.ok(modules.some((m) => m.type === "wasm"), `wrangler inlined the .wasm: ${modules.map((m) => m.name)}`);
     const config = workerdConfig({ modules, bindings: bindings("workerd-wrangler"), loopback: true });
-    const server = serveWorkerd(scratch.dir, "wrangler-smoke.capnp", config);
+    const server = serveWorkerd(fixture.dir, "wrangler-smoke.capnp", config);
     const { body } = await withWorker(server, (s) => request(s, { status: 200 }));
-    await checkReport(t, JSON.parse(body), { reference, api });
+    await checkReport(t, JSON.parse(body), fixture);
   });
 
   test("README worker snippet, bundled by wrangler with the README's wrangler.toml", async () => {
-    const modules = await wranglerBuild(scratch.dir, "snippets/wrangler.toml", "dist-wrangler-snippet");
-    await withWorker(serveWorkerd(scratch.dir, "wrangler-snippet.capnp", workerdConfig({ modules })), checkSnippetWorker);
+    const modules = await wranglerBuild(fixture.dir, "snippets/wrangler.toml", "dist-wrangler-snippet");
+    await withWorker(serveWorkerd(fixture.dir, "wrangler-snippet.capnp", workerdConfig({ modules })), checkSnippetWorker);
   });
 
   test("README workerd config snippet, served as written", async () => {
     // The README's files sit beside node_modules, as in a user's project.
-    for (const file of ["workerd.capnp", "worker.js"]) copyFileSync(join(scratch.dir, "snippets", file), join(scratch.dir, file));
-    await withWorker(serveConfigFile(scratch.dir, "workerd.capnp"), checkSnippetWorker);
+    for (const file of ["workerd.capnp", "worker.js"]) copyFileSync(join(fixture.dir, "snippets", file), join(fixture.dir, file));
+    await withWorker(serveConfigFile(fixture.dir, "workerd.capnp"), checkSnippetWorker);
   });
 });
 
