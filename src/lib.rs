@@ -23,6 +23,7 @@
 
 mod api_error;
 mod data_center;
+mod email;
 mod event_time;
 mod formats;
 mod ics;
@@ -45,6 +46,9 @@ pub use api_error::{
     check_base_url, classify_reply, ApiError, ErrorKind, HttpReply, BODY_EXCERPT_CHARS, REFUSED_KEY, REQUEST_ID_HEADERS,
 };
 pub use data_center::{DataCenter, UnknownDataCenter};
+pub use email::{
+    build_invite_email, EmailError, EmailRequest, InviteEmail, InviteSource, Mailbox, NodemailerMessage, NodemailerPart,
+};
 pub use event_time::TimeError;
 pub use ics::{invite_calendar, CalendarMeta, CalendarMethod};
 pub use issues::{Issue, IssueKey, Issues};

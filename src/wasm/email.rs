@@ -1,0 +1,42 @@
+//! `buildInviteEmail`: the invite email as nodemailer options and as MIME text.
+
+use chrono::DateTime;
+use js_sys::JSON;
+use wasm_bindgen::prelude::*;
+
+use super::{smart_invite_error, to_js};
+use crate::{build_invite_email as build, EmailError, EmailRequest};
+
+/// Builds the email for an invite; throws a `SmartInviteError` of kind `"invalid_email"` (with
+/// an `errors` map naming the option) when it cannot.
+///
+/// ```js
+/// const { message, mime } = buildInviteEmail({ invite: response, from: "Acme <invites@acme.example>" });
+/// await transporter.sendMail(message);
+/// ```
+#[wasm_bindgen(js_name = buildInviteEmail, skip_typescript)]
+pub fn build_invite_email(options: JsValue) -> Result<JsValue, JsValue> {
+    let request = request(&options).map_err(thrown)?;
+    build(&request).map(|email| to_js(&email)).map_err(thrown)
+}
+
+fn request(options: &JsValue) -> Result<EmailRequest, EmailError> {
+    let shape = || EmailError::InvalidRequest("pass an object { invite, from, to?, subject?, text?, html? }".into());
+    if !options.is_object() || js_sys::Array::is_array(options) {
+        return Err(shape());
+    }
+    let text = JSON::stringify(options)
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| EmailError::InvalidRequest("the options cannot be turned into JSON".into()))?;
+    let mut request: EmailRequest =
+        serde_json::from_str(&text).map_err(|error| EmailError::InvalidRequest(error.to_string()))?;
+    if request.date.is_none() {
+        request.date = DateTime::from_timestamp_millis(js_sys::Date::now() as i64);
+    }
+    Ok(request)
+}
+
+fn thrown(error: EmailError) -> JsValue {
+    smart_invite_error("invalid_email", &error.to_string()).errors(&error.issues()).into_js()
+}
