@@ -7,9 +7,9 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use crate::lenient::{self, Failure};
+use crate::lenient::{self, Failure, Object};
 use crate::reply::Reply;
 
 /// A parsed callback notification, with the same shape as the JSON Cronofy sends.
@@ -25,22 +25,23 @@ use crate::reply::Reply;
 /// assert_eq!(invite.smart_invite_id, "interview-42");
 /// assert_eq!(invite.reply.unwrap().status.unwrap().as_str(), "accepted");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Notification {
     /// What kind of notification this is.
     pub notification: NotificationInfo,
     /// The invite the reply is about; present for `smart_invite` notifications.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub smart_invite: Option<SmartInviteNotice>,
 }
 
 /// The `notification` object: its `type`.
 ///
 /// ```
-/// let info: smart_invite::NotificationInfo = serde_json::from_str(r#"{"type":"smart_invite"}"#).unwrap();
-/// assert_eq!(info.kind, "smart_invite");
+/// let n = smart_invite::parse_notification(br#"{"notification": {"type": "profile_disconnected"}}"#).unwrap();
+/// assert_eq!(n.notification.kind, "profile_disconnected");
+/// assert_eq!(serde_json::to_string(&n.notification).unwrap(), r#"{"type":"profile_disconnected"}"#);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NotificationInfo {
     /// `smart_invite` for invite replies; other types are passed through as given.
     #[serde(rename = "type")]
@@ -51,21 +52,22 @@ pub struct NotificationInfo {
 /// and the reply that caused the notification.
 ///
 /// ```
-/// let s: smart_invite::SmartInviteNotice = serde_json::from_str(r#"{"smart_invite_id":"x"}"#).unwrap();
-/// assert!(s.reply.is_none());
+/// let n = smart_invite::parse_notification(
+///     br#"{"notification": {"type": "smart_invite"}, "smart_invite": {"smart_invite_id": "x"}}"#).unwrap();
+/// assert!(n.smart_invite.unwrap().reply.is_none());
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SmartInviteNotice {
     /// The application's id for the invite.
     pub smart_invite_id: String,
     /// The callback URL the invite was created with.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
     /// The recipient with their current status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub recipient: Option<Reply>,
     /// The reply just received.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reply: Option<Reply>,
 }
 
@@ -120,22 +122,49 @@ impl From<Failure> for NotificationError {
 
 /// Reads a callback body (the raw bytes, as received) into a [`Notification`].
 ///
-/// A `smart_invite` notification must carry its `smart_invite` object; notifications of other
-/// types are returned as they are. Never panics.
+/// Unknown fields are ignored and the optional ones may be absent; `recipient` and `reply`,
+/// when present, must be objects with an `email`. A `smart_invite` notification must carry its
+/// `smart_invite` object; notifications of other types are returned as they are. Never panics.
 ///
 /// ```
 /// let err = smart_invite::parse_notification(br#"{"foo": 1}"#).unwrap_err();
 /// assert_eq!(err.to_string(),
-///     "The notification body is JSON but not a Cronofy notification: missing field `notification` at line 1 column 10.");
+///     "The notification body is JSON but not a Cronofy notification: it has no `notification.type`.");
 /// ```
 pub fn parse_notification(body: &[u8]) -> Result<Notification, NotificationError> {
-    let notification: Notification = lenient::parse(body)?;
-    if notification.notification.kind == "smart_invite" && notification.smart_invite.is_none() {
-        return Err(NotificationError::NotANotification {
-            detail: "a notification of type `smart_invite` must carry a `smart_invite` object".into(),
-        });
-    }
-    Ok(notification)
+    Ok(read(&lenient::parse_object(body)?)?)
+}
+
+fn read(body: &Object) -> Result<Notification, Failure> {
+    let kind = lenient::object(body, "notification")
+        .and_then(|n| lenient::text(n, "type"))
+        .ok_or_else(|| Failure::shape("it has no `notification.type`"))?;
+    let smart_invite = match body.get("smart_invite") {
+        None | Some(serde_json::Value::Null) if kind == "smart_invite" => {
+            return Err(Failure::shape("a notification of type `smart_invite` must carry a `smart_invite` object"))
+        }
+        None | Some(serde_json::Value::Null) => None,
+        Some(value) => {
+            Some(read_invite(value.as_object().ok_or_else(|| Failure::shape("`smart_invite` is not an object"))?)?)
+        }
+    };
+    Ok(Notification { notification: NotificationInfo { kind }, smart_invite })
+}
+
+fn read_invite(invite: &Object) -> Result<SmartInviteNotice, Failure> {
+    let reply = |key: &str| match invite.get(key) {
+        None | Some(serde_json::Value::Null) => Ok(None),
+        Some(value) => Reply::read(value)
+            .map(Some)
+            .ok_or_else(|| Failure::shape(format!("`smart_invite.{key}` is not an object with an `email`"))),
+    };
+    Ok(SmartInviteNotice {
+        smart_invite_id: lenient::text(invite, "smart_invite_id")
+            .ok_or_else(|| Failure::shape("it has no `smart_invite.smart_invite_id`"))?,
+        callback_url: lenient::text(invite, "callback_url"),
+        recipient: reply("recipient")?,
+        reply: reply("reply")?,
+    })
 }
 
 #[cfg(test)]
@@ -157,9 +186,20 @@ mod tests {
 
     #[test]
     fn shapes_that_are_not_notifications_are_errors() {
-        for body in [&b"[]"[..], b"null", b"42", br#"{"notification":"smart_invite"}"#, br#"{"notification":{}}"#] {
+        for (body, detail) in [
+            (&b"[]"[..], "it is an array, not an object"),
+            (b"42", "it is a number, not an object"),
+            (br#"{"notification":"smart_invite"}"#, "it has no `notification.type`"),
+            (br#"{"notification":{"type":1}}"#, "it has no `notification.type`"),
+            (br#"{"notification":{"type":"x"},"smart_invite":[]}"#, "`smart_invite` is not an object"),
+            (br#"{"notification":{"type":"x"},"smart_invite":{}}"#, "it has no `smart_invite.smart_invite_id`"),
+            (
+                br#"{"notification":{"type":"smart_invite"},"smart_invite":{"smart_invite_id":"x","reply":{}}}"#,
+                "`smart_invite.reply` is not an object with an `email`",
+            ),
+        ] {
             let err = parse_notification(body).unwrap_err();
-            assert!(matches!(err, NotificationError::NotANotification { .. }), "{err}");
+            assert_eq!(err, NotificationError::NotANotification { detail: detail.into() });
         }
         for body in [&b""[..], b"{", b"\xff", b"{'a': 1}"] {
             let err = parse_notification(body).unwrap_err();

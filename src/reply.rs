@@ -7,8 +7,10 @@
 //! [`ReportedTime::moment`] and [`ReportedTime::zone`] read them when wanted.
 
 use chrono_tz::Tz;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
+use crate::lenient::{self, Object};
 use crate::model::{Moment, RecipientStatus};
 
 /// A reply status: one of the four the API documents, or any other text it may add later.
@@ -17,19 +19,27 @@ use crate::model::{Moment, RecipientStatus};
 ///
 /// ```
 /// use smart_invite::{RecipientStatus, ReplyStatus};
-/// let known: ReplyStatus = serde_json::from_str(r#""declined""#).unwrap();
-/// assert_eq!(known, ReplyStatus::Known(RecipientStatus::Declined));
-/// let other: ReplyStatus = serde_json::from_str(r#""delegated""#).unwrap();
+/// assert_eq!(ReplyStatus::from("declined"), ReplyStatus::Known(RecipientStatus::Declined));
+/// let other = ReplyStatus::from("delegated");
 /// assert_eq!(other.as_str(), "delegated");
 /// assert_eq!(serde_json::to_string(&other).unwrap(), r#""delegated""#);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum ReplyStatus {
     /// `pending`, `accepted`, `tentative` or `declined`.
     Known(RecipientStatus),
     /// A status this version does not know.
     Other(String),
+}
+
+impl From<&str> for ReplyStatus {
+    fn from(text: &str) -> Self {
+        match RecipientStatus::ALL.into_iter().find(|status| status.as_str() == text) {
+            Some(status) => Self::Known(status),
+            None => Self::Other(text.to_owned()),
+        }
+    }
 }
 
 impl ReplyStatus {
@@ -49,25 +59,23 @@ impl ReplyStatus {
 
 /// A time as the API reported it: the text as given, and the zone id given with it, if any.
 ///
-/// Reads either a plain string or a `{"time", "tzid"}` object; always serializes as the object
-/// (without `tzid` when none was given).
+/// The API writes a time either as a plain string or as a `{"time", "tzid"}` object; both are
+/// read into this, which always serializes as the object (without `tzid` when none was given).
 ///
 /// ```
 /// use smart_invite::ReportedTime;
-/// let t: ReportedTime =
-///     serde_json::from_str(r#"{"time":"2025-01-21T23:00:00+02:00","tzid":"Europe/Paris"}"#).unwrap();
+/// let t = ReportedTime { time: "2025-01-21T23:00:00+02:00".into(), tzid: Some("Europe/Paris".into()) };
 /// assert_eq!(t.moment().unwrap().to_string(), "2025-01-21T21:00:00Z");
 /// assert_eq!(t.zone().unwrap().name(), "Europe/Paris");
-/// let plain: ReportedTime = serde_json::from_str(r#""2017-10-05T09:30:00Z""#).unwrap();
+/// let plain = ReportedTime { time: "2017-10-05T09:30:00Z".into(), tzid: None };
 /// assert_eq!(serde_json::to_string(&plain).unwrap(), r#"{"time":"2017-10-05T09:30:00Z"}"#);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(from = "TimeForm")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ReportedTime {
     /// The time or date exactly as given, e.g. `2025-01-21T23:00:00+02:00`.
     pub time: String,
     /// The IANA zone id given with it, e.g. `Europe/Paris`; not checked.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tzid: Option<String>,
 }
 
@@ -94,36 +102,29 @@ impl ReportedTime {
     }
 }
 
-/// The two forms a time is written in by the API.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum TimeForm {
-    Plain(String),
-    Zoned {
-        time: String,
-        #[serde(default, deserialize_with = "crate::lenient::optional")]
-        tzid: Option<String>,
-    },
-}
-
-impl From<TimeForm> for ReportedTime {
-    fn from(form: TimeForm) -> Self {
-        match form {
-            TimeForm::Plain(time) => Self { time, tzid: None },
-            TimeForm::Zoned { time, tzid } => Self { time, tzid },
-        }
+impl ReportedTime {
+    /// Reads a plain string or a `{time, tzid}` object; `zone` is the sibling `tzid` used when
+    /// the time has none of its own.
+    pub(crate) fn read(value: &Value, zone: Option<&str>) -> Option<Self> {
+        let (time, tzid) = match value {
+            Value::String(time) => (time.clone(), None),
+            Value::Object(object) => (lenient::text(object, "time")?, lenient::text(object, "tzid")),
+            _ => return None,
+        };
+        Some(Self { time, tzid: tzid.or_else(|| zone.map(str::to_owned)) })
     }
 }
 
 /// A new time a recipient proposes for the event.
 ///
 /// ```
-/// let p: smart_invite::Proposal = serde_json::from_str(r#"{
-///   "start": {"time": "2025-01-21T23:00:00+02:00", "tzid": "Europe/Paris"},
-///   "end": {"time": "2025-01-22T00:00:00+02:00", "tzid": "Europe/Paris"}}"#).unwrap();
-/// assert_eq!(p.end.time, "2025-01-22T00:00:00+02:00");
+/// let r = smart_invite::parse_response(br#"{"smart_invite_id": "x", "recipient": {"email": "a@example.com",
+///   "status": "tentative", "proposal": {"start": {"time": "2025-01-21T23:00:00+02:00", "tzid": "Europe/Paris"},
+///                                       "end": {"time": "2025-01-22T00:00:00+02:00", "tzid": "Europe/Paris"}}}}"#);
+/// let proposal = r.unwrap().recipient.unwrap().proposal.unwrap();
+/// assert_eq!(proposal.end.time, "2025-01-22T00:00:00+02:00");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Proposal {
     /// The proposed start.
     pub start: ReportedTime,
@@ -137,56 +138,89 @@ pub struct Proposal {
 /// than making the reply unreadable. Serializes without the fields that are absent.
 ///
 /// ```
-/// let r: smart_invite::Reply = serde_json::from_str(
-///     r#"{"email":"a@example.com","status":"tentative","comment":"Later?","mood":"fine"}"#).unwrap();
-/// assert_eq!(r.status.unwrap().as_str(), "tentative");
-/// assert_eq!(r.comment.as_deref(), Some("Later?"));
-/// assert!(r.proposal.is_none());
+/// let r = smart_invite::parse_response(br#"{"smart_invite_id": "x",
+///   "recipient": {"email": "a@example.com", "status": "tentative", "comment": "Later?", "mood": "fine"}}"#);
+/// let reply = r.unwrap().recipient.unwrap();
+/// assert_eq!(reply.status.unwrap().as_str(), "tentative");
+/// assert_eq!(reply.comment.as_deref(), Some("Later?"));
+/// assert!(reply.proposal.is_none());
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Reply {
     /// The recipient's address.
     pub email: String,
     /// Their answer so far.
-    #[serde(default, deserialize_with = "crate::lenient::optional", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<ReplyStatus>,
     /// What they wrote with it.
-    #[serde(default, deserialize_with = "crate::lenient::optional", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// The time they proposed instead.
-    #[serde(default, deserialize_with = "crate::lenient::optional", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub proposal: Option<Proposal>,
+}
+
+impl Reply {
+    /// Reads a recipient object; `None` unless it is an object with a text `email`.
+    pub(crate) fn read(value: &Value) -> Option<Self> {
+        let object = value.as_object()?;
+        Some(Self {
+            email: lenient::text(object, "email")?,
+            status: object.get("status").and_then(Value::as_str).map(ReplyStatus::from),
+            comment: lenient::text(object, "comment"),
+            proposal: lenient::object(object, "proposal").and_then(Proposal::read),
+        })
+    }
+}
+
+impl Proposal {
+    fn read(object: &Object) -> Option<Self> {
+        let end = |key| ReportedTime::read(object.get(key)?, None);
+        Some(Self { start: end("start")?, end: end("end")? })
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn a_proposal_with_an_unknown_zone_is_kept_as_given() {
-        let r: Reply = serde_json::from_str(
-            r#"{"email":"a@example.com","status":"tentative","proposal":{
-                "start":{"time":"2025-01-21T23:00:00+02:00","tzid":"Europe/Atlantis"},
-                "end":{"time":"2025-01-21T23:30:00+02:00"}}}"#,
-        )
+        let r = Reply::read(&json!({"email": "a@example.com", "status": "tentative", "proposal": {
+            "start": {"time": "2025-01-21T23:00:00+02:00", "tzid": "Europe/Atlantis"},
+            "end": "2025-01-21T23:30:00+02:00"}}))
         .unwrap();
         let proposal = r.proposal.unwrap();
         assert_eq!(proposal.start.tzid.as_deref(), Some("Europe/Atlantis"));
         assert_eq!(proposal.start.zone(), None);
+        assert_eq!(proposal.end, ReportedTime { time: "2025-01-21T23:30:00+02:00".into(), tzid: None });
         assert_eq!(proposal.end.moment().unwrap().to_string(), "2025-01-21T21:30:00Z");
     }
 
     #[test]
     fn odd_optional_fields_are_dropped() {
-        let r: Reply =
-            serde_json::from_str(r#"{"email":"a@example.com","status":7,"comment":["x"],"proposal":{"start":1}}"#)
+        let r =
+            Reply::read(&json!({"email": "a@example.com", "status": 7, "comment": ["x"], "proposal": {"start": 1}}))
                 .unwrap();
         assert_eq!(r, Reply { email: "a@example.com".into(), status: None, comment: None, proposal: None });
         assert_eq!(serde_json::to_string(&r).unwrap(), r#"{"email":"a@example.com"}"#);
     }
 
     #[test]
-    fn a_reply_without_email_is_refused() {
-        assert!(serde_json::from_str::<Reply>(r#"{"status":"accepted"}"#).is_err());
+    fn a_reply_needs_an_email() {
+        for value in [json!({"status": "accepted"}), json!({"email": 1}), json!("a@example.com"), json!(null)] {
+            assert_eq!(Reply::read(&value), None, "{value}");
+        }
+    }
+
+    #[test]
+    fn a_time_of_its_own_wins_over_the_sibling_zone() {
+        let own = ReportedTime::read(&json!({"time": "2025-01-21", "tzid": "Asia/Tokyo"}), Some("Europe/London"));
+        assert_eq!(own.unwrap().tzid.as_deref(), Some("Asia/Tokyo"));
+        let inherited = ReportedTime::read(&json!("2025-01-21"), Some("Europe/London"));
+        assert_eq!(inherited.unwrap().tzid.as_deref(), Some("Europe/London"));
+        assert_eq!(ReportedTime::read(&json!({"tzid": "Asia/Tokyo"}), None), None);
+        assert_eq!(ReportedTime::read(&json!(5), None), None);
     }
 }

@@ -37,9 +37,10 @@
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use crate::issues::Issues;
-use crate::lenient::{self, Failure};
+use crate::lenient::{self, Failure, Object};
 use crate::model::{Location, Method, Recipient, Reminder, Transparency};
 use crate::reply::{Reply, ReportedTime};
 
@@ -57,8 +58,7 @@ use crate::reply::{Reply, ReportedTime};
 /// let json = serde_json::to_value(&r).unwrap();
 /// assert_eq!(json["event"]["start"], serde_json::json!({"time": "2026-04-29T09:30:00Z", "tzid": "Europe/London"}));
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(try_from = "ResponseForm")]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct InviteResponse {
     /// The application's id for the invite.
     pub smart_invite_id: String,
@@ -119,8 +119,7 @@ impl InviteResponse {
 /// assert_eq!(event.end.unwrap().tzid, None);
 /// assert_eq!(event.reminders.unwrap()[0].minutes, 10);
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(from = "EventForm")]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ResponseEvent {
     /// The title.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -159,101 +158,76 @@ pub struct ResponseEvent {
 ///     br#"{"smart_invite_id":"x","attachments":{"removed":{"email":"a@example.com"}}}"#).unwrap();
 /// assert_eq!(r.attachments.unwrap().removed.unwrap().email, "a@example.com");
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Attachments {
     /// The RFC 5545 text to email to the recipient.
-    #[serde(default, deserialize_with = "lenient::optional", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub icalendar: Option<String>,
     /// The recipient taken off the invite.
-    #[serde(default, deserialize_with = "lenient::optional", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub removed: Option<Recipient>,
 }
 
-/// A response as written, before the forms are reconciled.
-#[derive(Deserialize)]
-struct ResponseForm {
-    #[serde(default, deserialize_with = "lenient::optional")]
-    smart_invite_id: Option<String>,
-    /// The pre-release name of `smart_invite_id`.
-    #[serde(default, deserialize_with = "lenient::optional")]
-    smart_event_id: Option<String>,
-    #[serde(default, deserialize_with = "lenient::optional")]
-    method: Option<Method>,
-    #[serde(default, deserialize_with = "lenient::optional")]
-    callback_url: Option<String>,
-    #[serde(default, deserialize_with = "lenient::optional")]
-    recipient: Option<Reply>,
-    #[serde(default, deserialize_with = "lenient::items")]
-    recipients: Option<Vec<Reply>>,
-    #[serde(default, deserialize_with = "lenient::items")]
-    replies: Option<Vec<Reply>>,
-    #[serde(default, deserialize_with = "lenient::optional")]
-    event: Option<ResponseEvent>,
-    #[serde(default, deserialize_with = "lenient::optional")]
-    attachments: Option<Attachments>,
+fn read_response(body: &Object) -> Result<InviteResponse, Failure> {
+    // `smart_event_id` is the pre-release name of `smart_invite_id`.
+    let smart_invite_id = lenient::text(body, "smart_invite_id")
+        .or_else(|| lenient::text(body, "smart_event_id"))
+        .ok_or_else(|| Failure::shape("it has no `smart_invite_id`"))?;
+    Ok(InviteResponse {
+        smart_invite_id,
+        method: lenient::option(body, "method", &[Method::Request, Method::Cancel, Method::Remove], Method::as_str),
+        callback_url: lenient::text(body, "callback_url"),
+        recipient: body.get("recipient").and_then(Reply::read),
+        recipients: lenient::items(body, "recipients", Reply::read),
+        replies: lenient::items(body, "replies", Reply::read),
+        event: lenient::object(body, "event").map(read_event),
+        attachments: lenient::object(body, "attachments").and_then(read_attachments),
+    })
 }
 
-impl TryFrom<ResponseForm> for InviteResponse {
-    type Error = &'static str;
-
-    fn try_from(form: ResponseForm) -> Result<Self, Self::Error> {
-        let smart_invite_id = form.smart_invite_id.or(form.smart_event_id).ok_or("it has no `smart_invite_id`")?;
-        Ok(Self {
-            smart_invite_id,
-            method: form.method,
-            callback_url: form.callback_url,
-            recipient: form.recipient,
-            recipients: form.recipients,
-            replies: form.replies,
-            event: form.event,
-            attachments: form.attachments.filter(|a| a.icalendar.is_some() || a.removed.is_some()),
-        })
+fn read_event(event: &Object) -> ResponseEvent {
+    let zone = lenient::text(event, "tzid");
+    let time = |key| ReportedTime::read(event.get(key)?, zone.as_deref());
+    ResponseEvent {
+        summary: lenient::text(event, "summary"),
+        description: lenient::text(event, "description"),
+        start: time("start"),
+        end: time("end"),
+        location: lenient::object(event, "location").map(|location| {
+            // The API takes lat/long as decimal strings; a number is kept as its text.
+            let coordinate = |key| match location.get(key)? {
+                Value::String(text) => Some(text.clone()),
+                Value::Number(number) => Some(number.to_string()),
+                _ => None,
+            };
+            Location {
+                description: lenient::text(location, "description"),
+                lat: coordinate("lat"),
+                long: coordinate("long"),
+            }
+        }),
+        reminders: lenient::items(event, "reminders", |reminder| {
+            let minutes = reminder.get("minutes")?.as_u64()?;
+            Some(Reminder { minutes: u32::try_from(minutes).ok()? })
+        }),
+        transparency: lenient::option(event, "transparency", &[Transparency::Opaque, Transparency::Transparent], |t| {
+            match t {
+                Transparency::Opaque => "opaque",
+                Transparency::Transparent => "transparent",
+            }
+        }),
+        color: lenient::text(event, "color"),
+        url: lenient::text(event, "url"),
     }
 }
 
-/// An event as written: `start`/`end` as strings or objects, maybe with a sibling `tzid`.
-#[derive(Deserialize)]
-struct EventForm {
-    #[serde(default, deserialize_with = "lenient::optional")]
-    summary: Option<String>,
-    #[serde(default, deserialize_with = "lenient::optional")]
-    description: Option<String>,
-    #[serde(default, deserialize_with = "lenient::optional")]
-    start: Option<ReportedTime>,
-    #[serde(default, deserialize_with = "lenient::optional")]
-    end: Option<ReportedTime>,
-    #[serde(default, deserialize_with = "lenient::optional")]
-    tzid: Option<String>,
-    #[serde(default, deserialize_with = "lenient::optional")]
-    location: Option<Location>,
-    #[serde(default, deserialize_with = "lenient::items")]
-    reminders: Option<Vec<Reminder>>,
-    #[serde(default, deserialize_with = "lenient::optional")]
-    transparency: Option<Transparency>,
-    #[serde(default, deserialize_with = "lenient::optional")]
-    color: Option<String>,
-    #[serde(default, deserialize_with = "lenient::optional")]
-    url: Option<String>,
-}
-
-impl From<EventForm> for ResponseEvent {
-    fn from(form: EventForm) -> Self {
-        // A time's own zone wins over the event's sibling `tzid`.
-        let zoned = |time: Option<ReportedTime>| {
-            time.map(|t| ReportedTime { tzid: t.tzid.or_else(|| form.tzid.clone()), time: t.time })
-        };
-        Self {
-            start: zoned(form.start),
-            end: zoned(form.end),
-            summary: form.summary,
-            description: form.description,
-            location: form.location,
-            reminders: form.reminders,
-            transparency: form.transparency,
-            color: form.color,
-            url: form.url,
-        }
-    }
+/// `{icalendar}` or `{removed: {email}}`; `None` when neither is there (`[]`, `{}`).
+fn read_attachments(attachments: &Object) -> Option<Attachments> {
+    let removed = lenient::object(attachments, "removed")
+        .and_then(|removed| lenient::text(removed, "email"))
+        .map(|email| Recipient { email, status: None });
+    let icalendar = lenient::text(attachments, "icalendar");
+    (icalendar.is_some() || removed.is_some()).then_some(Attachments { icalendar, removed })
 }
 
 /// Why a 2xx response body could not be read. Both cases mean the server answered with
@@ -317,7 +291,7 @@ impl From<Failure> for ResponseError {
 ///     "The API response is JSON but not a Smart Invite: it has no `smart_invite_id`.");
 /// ```
 pub fn parse_response(body: &[u8]) -> Result<InviteResponse, ResponseError> {
-    Ok(lenient::parse(body)?)
+    Ok(read_response(&lenient::parse_object(body)?)?)
 }
 
 /// Reads the body of a 422 answer, `{"errors": {"field": [{"key", "description"}]}}`, into the
@@ -330,11 +304,8 @@ pub fn parse_response(body: &[u8]) -> Result<InviteResponse, ResponseError> {
 /// assert!(smart_invite::parse_error_body(b"<html>").is_none());
 /// ```
 pub fn parse_error_body(body: &[u8]) -> Option<Issues> {
-    #[derive(Deserialize)]
-    struct ErrorBody {
-        errors: Issues,
-    }
-    serde_json::from_slice::<ErrorBody>(body).ok().map(|b| b.errors)
+    let mut body = lenient::parse_object(body).ok()?;
+    Issues::deserialize(body.remove("errors")?).ok()
 }
 
 #[cfg(test)]
@@ -391,11 +362,13 @@ mod tests {
         assert_eq!((r.method, &r.callback_url, &r.recipient, &r.attachments), (None, &None, &None, &None));
         assert_eq!(r.replies.as_ref().map(Vec::len), Some(1));
         let event = r.event.as_ref().unwrap();
-        assert_eq!((event.summary.as_deref(), event.transparency, &event.location), (Some("Hi"), None, &None));
+        assert_eq!((event.summary.as_deref(), event.transparency), (Some("Hi"), None));
+        // A number where the API writes a decimal string is kept as its text.
+        assert_eq!(event.location.as_ref().unwrap().lat.as_deref(), Some("51.5"));
         assert_eq!(event.reminders.as_ref().unwrap(), &[Reminder { minutes: 5 }]);
         assert_eq!(
             serde_json::to_string(&r).unwrap(),
-            r#"{"smart_invite_id":"x","replies":[{"email":"a@example.com","status":"accepted"}],"event":{"summary":"Hi","reminders":[{"minutes":5}]}}"#
+            r#"{"smart_invite_id":"x","replies":[{"email":"a@example.com","status":"accepted"}],"event":{"summary":"Hi","location":{"lat":"51.5"},"reminders":[{"minutes":5}]}}"#
         );
     }
 
