@@ -40,6 +40,8 @@ mod rules;
 mod signature;
 mod suggest;
 mod validate;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
 mod zones;
 
 pub use api_error::{

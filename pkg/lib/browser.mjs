@@ -1,0 +1,22 @@
+// Browsers and bundlers: `await init()` once before anything else. With no argument it
+// fetches the .wasm next to the glue (`new URL(..., import.meta.url)`, which bundlers follow);
+// it also takes a URL or string, a Response, bytes, or a compiled WebAssembly.Module.
+
+import initGlue from "../gen/smart_invite.js";
+import { registerClasses } from "./setup.mjs";
+
+export * from "../gen/api.mjs";
+export { SmartInviteError } from "./error.mjs";
+
+let ready;
+
+export function init(input) {
+  ready ??= initGlue(input === undefined ? undefined : { module_or_path: input }).then(
+    () => registerClasses(),
+    (error) => {
+      ready = undefined;
+      throw error;
+    },
+  );
+  return ready;
+}

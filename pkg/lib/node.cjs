@@ -1,0 +1,15 @@
+// Node and Bun, `require`: the wasm-bindgen `nodejs` glue reads the same .wasm by __dirname
+// (require() of the ESM entry fails before Node 20.19). This is a second instance beside the
+// ESM one: mixing import and require of the package in one program gives two of everything.
+
+"use strict";
+
+const glue = require("../gen/smart_invite.cjs");
+const { SmartInviteError } = require("../gen/error.cjs");
+const { publicNames } = require("../gen/api.cjs");
+
+glue.__setErrorClass(SmartInviteError);
+
+for (const name of publicNames) exports[name] = glue[name];
+exports.SmartInviteError = SmartInviteError;
+exports.init = async function init() {};

@@ -1,0 +1,14 @@
+// Node and Bun, `import`: instantiated synchronously from the .wasm next to the glue, so no
+// init() call is needed. init() resolves at once, for code shared with browsers.
+
+import { readFileSync } from "node:fs";
+import { initSync } from "../gen/smart_invite.js";
+import { registerClasses } from "./setup.mjs";
+
+initSync({ module: readFileSync(new URL("../gen/smart_invite_bg.wasm", import.meta.url)) });
+registerClasses();
+
+export * from "../gen/api.mjs";
+export { SmartInviteError } from "./error.mjs";
+
+export async function init() {}

@@ -1,0 +1,14 @@
+// Cloudflare workerd (and other `worker` runtimes): the .wasm is imported as a compiled
+// WebAssembly.Module, since compiling from bytes is refused there and import.meta.url is unset.
+
+import wasmModule from "../gen/smart_invite_bg.wasm";
+import { initSync } from "../gen/smart_invite.js";
+import { registerClasses } from "./setup.mjs";
+
+initSync({ module: wasmModule });
+registerClasses();
+
+export * from "../gen/api.mjs";
+export { SmartInviteError } from "./error.mjs";
+
+export async function init() {}
