@@ -24,7 +24,7 @@ export const RANDOM_FAULTS = ["status=503", "status=500", "status=429, retry-aft
  */
 export function parseFault(spec) {
   const fault = { spec: String(spec).trim() };
-  for (const item of fault.spec.split(",")) {
+  for (const item of splitItems(fault.spec)) {
     const [rawName, ...rest] = item.split("=");
     const name = rawName.trim().toLowerCase();
     const value = rest.join("=").trim();
@@ -50,6 +50,18 @@ export function parseFault(spec) {
     }
   }
   return fault;
+}
+
+/** Splits on commas, except those inside a value (an HTTP date has one): a piece that does
+ * not start with a fault name belongs to the item before it. */
+function splitItems(spec) {
+  const items = [];
+  for (const piece of spec.split(",")) {
+    const name = piece.split("=")[0].trim().toLowerCase();
+    if (items.length > 0 && !FAULT_NAMES.has(name)) items[items.length - 1] += `,${piece}`;
+    else items.push(piece);
+  }
+  return items;
 }
 
 /** A small seeded generator (mulberry32), so a run with `faultRate` is repeatable. */

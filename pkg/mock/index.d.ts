@@ -1,6 +1,6 @@
 // Types of `smart-invite/mock`, the local mock of the Cronofy Smart Invites API.
 
-import type { InviteResponse, SmartInviteNotification } from "../types/client.d.ts";
+import type { InviteResponse, SmartInviteNotification } from "../types/client.js";
 
 export interface MockOptions {
   /** Port to listen on; 0 (the default) picks a free one. */

@@ -6,6 +6,8 @@
 //! with serde-wasm-bindgen, and it turns cyclic objects and BigInt into an error result
 //! rather than a trap (see the README, "The npm package").
 
+mod callbacks;
+mod client;
 mod core;
 mod error;
 

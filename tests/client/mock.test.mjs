@@ -1,0 +1,127 @@
+// The mock itself, over plain HTTP: the command, the Bearer check, 422s in Cronofy's shape,
+// the control endpoints and fault specs.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
+import { startMockServer, invite, SECRET, validateInvite } from "./helpers.mjs";
+import { parseFault } from "../../pkg/mock/index.mjs";
+
+const CLI = fileURLToPath(new URL("../../pkg/mock/cli.mjs", import.meta.url));
+
+let mock;
+before(async () => {
+  mock = await startMockServer({ clientSecret: SECRET });
+});
+after(() => mock.close());
+
+const post = (body, headers = {}) =>
+  fetch(`${mock.url}/v1/smart_invites`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${SECRET}`, "content-type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+
+test("the Bearer check: missing or wrong secrets get 401", async () => {
+  for (const authorization of [undefined, "Bearer nope", SECRET, `bearer ${SECRET}x`]) {
+    const response = await fetch(`${mock.url}/v1/smart_invites`, {
+      method: "POST",
+      headers: authorization ? { authorization } : {},
+      body: JSON.stringify(invite("auth")),
+    });
+    assert.equal(response.status, 401);
+    assert.match(response.headers.get("www-authenticate"), /^Bearer/);
+  }
+});
+
+test("invalid payloads get a 422 in Cronofy's shape, from the package's own validation", async () => {
+  const bad = { smart_invite_id: "x", recipient: { email: "nope" }, event: { summary: "" } };
+  const response = await post(bad);
+  assert.equal(response.status, 422);
+  const body = await response.json();
+  assert.deepEqual(Object.keys(body), ["errors"]);
+  assert.deepEqual(body.errors, validateInvite(bad).errors);
+  for (const list of Object.values(body.errors)) {
+    for (const item of list) assert.deepEqual(Object.keys(item).sort(), ["description", "key"]);
+  }
+  assert.equal((await post("{oops")).status, 422);
+});
+
+test("every API answer carries a request id; other paths and methods are refused", async () => {
+  const ok = await post(invite("rid"));
+  assert.match(ok.headers.get("x-request-id"), /^mock-\d+$/);
+  assert.equal((await fetch(`${mock.url}/v1/other`)).status, 404);
+  const put = await fetch(`${mock.url}/v1/smart_invites`, { method: "PUT", headers: { authorization: `Bearer ${SECRET}` } });
+  assert.equal(put.status, 405);
+});
+
+test("fault specs: header and queue", async () => {
+  const limited = await post(invite("f1"), { "x-mock-fault": "status=429, retry-after=3" });
+  assert.equal(limited.status, 429);
+  assert.equal(limited.headers.get("retry-after"), "3");
+  const queued = await fetch(`${mock.url}/_mock/faults`, { method: "POST", body: JSON.stringify({ faults: ["status=502"], smart_invite_id: "f2" }) });
+  assert.deepEqual(await queued.json(), { queued: 1 });
+  assert.equal((await post(invite("f-other"))).status, 200, "the queued fault waits for its invite");
+  assert.equal((await post(invite("f2"))).status, 502);
+  assert.equal((await post(invite("f2"))).status, 200);
+  const malformed = await post(invite("f3"), { "x-mock-fault": "malformed" });
+  assert.equal(malformed.status, 200);
+  await assert.rejects(malformed.json());
+  await assert.rejects(post(invite("f4"), { "x-mock-fault": "reset" }));
+  assert.deepEqual(parseFault("delay=5, status=503"), { spec: "delay=5, status=503", delay: 5, status: 503 });
+  assert.throws(() => parseFault("explode"), /Unknown mock fault "explode"/);
+  assert.throws(() => parseFault("status=abc"), /whole number/);
+});
+
+test("control endpoints: invites, requests, reset", async () => {
+  const local = await startMockServer({ clientSecret: SECRET });
+  try {
+    await fetch(`${local.url}/v1/smart_invites`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${SECRET}` },
+      body: JSON.stringify(invite("ctl")),
+    });
+    const invites = await (await fetch(`${local.url}/_mock/invites`)).json();
+    assert.equal(invites.length, 1);
+    assert.equal(invites[0].smart_invite_id, "ctl");
+    assert.deepEqual(invites[0].recipients, [{ email: "ann@example.com", status: "pending" }]);
+    const requests = await (await fetch(`${local.url}/_mock/requests`)).json();
+    assert.equal(requests.length, 1);
+    assert.equal(requests[0].status, 200);
+    await fetch(`${local.url}/_mock/reset`, { method: "POST" });
+    assert.equal(local.invites.size, 0);
+    assert.equal((await fetch(`${local.url}/_mock/nothing`)).status, 404);
+  } finally {
+    await local.close();
+  }
+});
+
+test("the smart-invite-mock command serves the API until interrupted", async () => {
+  const child = spawn(process.execPath, [CLI, "--port", "0", "--client-secret", SECRET, "--quiet"], { stdio: ["ignore", "pipe", "inherit"] });
+  try {
+    const [line] = await once(child.stdout, "data");
+    const url = String(line).match(/http:\/\/127\.0\.0\.1:\d+/)[0];
+    const response = await fetch(`${url}/v1/smart_invites`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${SECRET}` },
+      body: JSON.stringify(invite("cli-1")),
+    });
+    assert.equal(response.status, 200);
+    assert.equal((await response.json()).smart_invite_id, "cli-1");
+  } finally {
+    child.kill("SIGINT");
+  }
+  const [code] = await once(child, "exit");
+  assert.equal(code, 0);
+});
+
+test("the command refuses bad arguments", async () => {
+  const child = spawn(process.execPath, [CLI, "--port", "http"], { stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (d) => (stderr += d));
+  const [code] = await once(child, "exit");
+  assert.equal(code, 2);
+  assert.match(stderr, /--port must be a port number/);
+});
