@@ -11,7 +11,7 @@ test-runtimes: pkg | npm-deps chromium
 	$(call say,runtimes: npm pack pkg/ and install the tarball into a scratch project)
 	@scratch=$$(node tests/runtimes/lib/scratch.mjs); trap 'rm -rf "$$scratch"' EXIT; \
 	  printf '==> runtimes: smoke suite in Node, Bun, Deno, workerd and Chromium, README snippets\n'; \
-	  SMART_INVITE_SCRATCH="$$scratch" node --test --test-concurrency=2 tests/runtimes/*.test.mjs
+	  SMART_INVITE_SCRATCH="$$scratch" node --test --test-concurrency=2 --test-reporter=spec tests/runtimes/*.test.mjs
 
 bench-runtimes: pkg | npm-deps
 	$(call say,runtimes: first call after import (Node, Bun, Deno) and per request (workerd) vs bare JSON.parse)
