@@ -1,3 +1,4 @@
 // smart-invite: validate, normalize and send Cronofy Smart Invites (a Rust core in WebAssembly).
 // One line per area; each area keeps its declarations in types/.
 export * from "./types/core.js";
+export * from "./types/client.js";
