@@ -1,8 +1,9 @@
 // The smoke suite in Cloudflare's workerd, twice: with the package's modules listed by hand in a
 // workerd config (the `workerd` export condition, the .wasm as a `wasm` module), and bundled by
 // `wrangler deploy --dry-run`. The worker reaches the stand-in API on 127.0.0.1 only through a
-// network service that allows "local". A control proves workerd refuses to compile wasm from
-// bytes, so an entry that did so could not pass. Then the README's worker, built by wrangler
+// network service that allows "local". The smoke worker makes compiling wasm from bytes throw
+// (workerd refuses it in requests but allows it at startup; Cloudflare refuses it always), so an
+// entry that did so cannot pass; two controls show both halves. Then the README's worker, built by wrangler
 // with the README's wrangler.toml, and served by the README's hand-written workerd config.
 import assert from "node:assert/strict";
 import { copyFileSync, writeFileSync } from "node:fs";
@@ -17,21 +18,33 @@ const smokeModules = [
   { name: "worker.mjs", type: "esModule", file: "smoke/worker.mjs" },
   { name: "smoke.mjs", type: "esModule", file: "smoke/smoke.mjs" },
   { name: "fixtures.mjs", type: "esModule", file: "smoke/fixtures.mjs" },
+  { name: "forbid-wasm-bytes.mjs", type: "esModule", file: "smoke/forbid-wasm-bytes.mjs" },
 ];
+
+/** The package's .wasm as a `data` module named "wasm-bytes" (an ArrayBuffer), for the controls. */
+const wasmBytes = (dir) => ({ ...packageModules(dir).find((m) => m.type === "wasm"), name: "wasm-bytes", type: "data" });
 
 describe("workerd", () => {
   const fixture = useRuntimeFixture();
   const bindings = (runtime) => ({ RUNTIME: runtime, API_BASE: fixture.api.baseUrl });
 
-  test("control: workerd refuses to compile the .wasm from bytes", async () => {
-    const wasm = packageModules(fixture.dir).find((m) => m.type === "wasm");
-    const modules = [
-      { name: "control.mjs", type: "esModule", file: "smoke/bytes-control.mjs" },
-      { name: "wasm-bytes", type: "data", file: wasm.file },
-    ];
+  // The smoke worker imports smoke/forbid-wasm-bytes.mjs first: compiling from bytes throws.
+  // workerd itself refuses it only while handling a request, as these controls show.
+  test("control: workerd refuses to compile the .wasm from bytes in a request", async () => {
+    const modules = [{ name: "control.mjs", type: "esModule", file: "smoke/bytes-control.mjs" }, wasmBytes(fixture.dir)];
     const server = serveWorkerd(fixture.dir, "bytes-control.capnp", workerdConfig({ modules }));
     const { body } = await withWorker(server, (s) => request(s));
     assert.match(body, /Wasm code generation disallowed by embedder/);
+  });
+
+  test("control: at startup workerd would allow it, so the smoke worker's trap refuses it", async () => {
+    const modules = [
+      { name: "control.mjs", type: "esModule", file: "smoke/startup-bytes-control.mjs" },
+      { name: "forbid-wasm-bytes.mjs", type: "esModule", file: "smoke/forbid-wasm-bytes.mjs" },
+      wasmBytes(fixture.dir),
+    ];
+    const serving = serveWorkerd(fixture.dir, "startup-bytes-control.capnp", workerdConfig({ modules }));
+    await assert.rejects(serving, /compiled WebAssembly from bytes/);
   });
 
   test("hand-written workerd config: the .wasm imported as a wasm module", async (t) => {
