@@ -14,6 +14,15 @@ mod error;
 #[allow(unused_imports)] // for the client and email bindings
 pub(crate) use error::{smart_invite_error, ErrorBuilder};
 
+// The wasm-bindgen-test suites (Node and headless Chromium, `make test-pkg`) live in tests/wasm/
+// but are unit-test modules here, because the bindings are private to the crate.
+#[cfg(test)]
+#[path = "../../tests/wasm/core.rs"]
+mod core_tests;
+#[cfg(test)]
+#[path = "../../tests/wasm/error.rs"]
+mod error_tests;
+
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
