@@ -23,9 +23,9 @@ const runs = [
   { runtime: "node-cjs-as-on-20.18", command: node, flags: () => ["--no-experimental-require-module"], script: "smoke/cjs.cjs" },
   { runtime: "bun-import", command: bin("bun"), script: "smoke/esm.mjs" },
   { runtime: "bun-require", command: bin("bun"), script: "smoke/cjs.cjs" },
-  { runtime: "deno-bare-core-no-permissions", command: bin("deno"), deno: true, parts: "core,callbacks", flags: () => [] },
+  { runtime: "deno-bare-core-no-permissions", command: bin("deno"), deno: true, parts: "core,callbacks" },
   { runtime: "deno-bare-client-allow-net-only", command: bin("deno"), deno: true, parts: "client", flags: (api) => [allowApi(api)] },
-  { runtime: "deno-npm-core-no-permissions", command: bin("deno"), deno: true, npm: true, parts: "core,callbacks", flags: () => [] },
+  { runtime: "deno-npm-core-no-permissions", command: bin("deno"), deno: true, npm: true, parts: "core,callbacks" },
   { runtime: "deno-npm-client-allow-net-only", command: bin("deno"), deno: true, npm: true, parts: "client", flags: (api) => [allowApi(api)] },
 ];
 
@@ -33,8 +33,8 @@ const runs = [
 const snippets = [
   { file: "node.mjs", command: node, expect: [/2026-04-29T09:30:00Z/, /Europe\/London/] },
   { file: "node.cjs", command: node, expect: [/^validation \[.*'event\.summary'/] },
-  { file: "bun.ts", command: bin("bun"), input: JSON.stringify(fixtures.seedRequest), expect: [/^valid: your-unique-identifier-for-invite$/m] },
-  { file: "bun.ts", command: bin("bun"), input: JSON.stringify(fixtures.badRequest), expect: [/^event\.summary /m] },
+  { file: "bun.ts", stdin: "seed", command: bin("bun"), expect: [/^valid: your-unique-identifier-for-invite$/m] },
+  { file: "bun.ts", stdin: "bad", command: bin("bun"), expect: [/^event\.summary /m] },
   // No permission flags at all.
   { file: "deno.ts", command: bin("deno"), deno: true, expect: [/2026-04-29T09:30:00Z/, /Europe\/London/] },
 ];
@@ -55,9 +55,11 @@ describe("command-line runtimes", () => {
     });
   }
 
-  for (const { file, command, deno, input, expect } of snippets) {
-    test(`README snippet ${file}${input ? ` < ${JSON.parse(input).event.summary ? "seed" : "bad"} payload` : ""}`, async () => {
+  const payloads = { seed: fixtures.seedRequest, bad: fixtures.badRequest };
+  for (const { file, stdin, command, deno, expect } of snippets) {
+    test(`README snippet ${file}${stdin ? ` < ${stdin} payload` : ""}`, async () => {
       const args = deno ? ["run", "--no-prompt", `snippets/${file}`] : [`snippets/${file}`];
+      const input = stdin && JSON.stringify(payloads[stdin]);
       const result = await exec(command, args, { cwd: fixture.dir, env: deno ? denoEnv(fixture.dir) : {}, input });
       assert.equal(result.code, 0, `${file} failed:\n${result.stderr}`);
       for (const pattern of expect) assert.match(result.stdout, pattern);
