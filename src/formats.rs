@@ -48,12 +48,18 @@ pub(crate) fn is_loopback(host: &str) -> bool {
 
 /// Checks the shape of an absolute URL; on failure, says what is wrong in words.
 pub(crate) fn check_url(text: &str, schemes: Schemes) -> Result<CheckedUrl<'_>, &'static str> {
-    if let Some(bad) = text.chars().find(|c| c.is_whitespace() || c.is_control() || "<>\"{}|\\^`".contains(*c)) {
-        return Err(if bad.is_whitespace() {
-            "must not contain spaces"
-        } else {
-            "contains a character not allowed in a URL"
-        });
+    let never_allowed = |c: char| matches!(c, '<' | '>' | '"' | '{' | '}' | '|' | '\\' | '^' | '`');
+    // Scan bytes first: every byte of a multi-byte character is >= 0x80, so only a URL with one
+    // of those needs the (slower) Unicode white-space and control tables.
+    let suspicious = |b: &u8| *b <= b' ' || *b >= 0x7f || never_allowed(char::from(*b));
+    if text.as_bytes().iter().any(suspicious) {
+        if let Some(bad) = text.chars().find(|&c| c.is_whitespace() || c.is_control() || never_allowed(c)) {
+            return Err(if bad.is_whitespace() {
+                "must not contain spaces"
+            } else {
+                "contains a character not allowed in a URL"
+            });
+        }
     }
     let (scheme, rest) = text.split_once(':').ok_or("must be an absolute URL starting with https://")?;
     let scheme_ok = scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())

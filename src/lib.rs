@@ -28,6 +28,7 @@ mod event_time;
 mod formats;
 mod ics;
 mod issues;
+mod json;
 mod lenient;
 mod model;
 mod notification;

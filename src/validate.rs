@@ -6,6 +6,7 @@ use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use crate::issues::{Issue, IssueKey, Issues};
+use crate::json::Json;
 use crate::model::Invite;
 use crate::rules::{self, Report};
 use crate::DataCenter;
@@ -117,8 +118,8 @@ impl Validator {
                 format!("The invite is {size} bytes; the most accepted is {MAX_INPUT_BYTES} bytes (1 MiB)."),
             );
         }
-        match serde_json::from_str::<Value>(text) {
-            Ok(value) => self.value(&value),
+        match Json::parse(text) {
+            Ok(json) => self.walk(&json),
             Err(e) => Validation::refused(IssueKey::InvalidJson, format!("The invite is not valid JSON: {e}.")),
         }
     }
@@ -149,10 +150,43 @@ impl Validator {
     /// assert!(v.errors.has("method", smart_invite::IssueKey::InvalidOption));
     /// ```
     pub fn value(&self, value: &Value) -> Validation {
+        // The rules walk the borrowed tree that text parses into; a value goes through its text,
+        // which also gives it the parser's limits (depth, size) exactly as text input has them.
+        if nesting_exceeds(value, MAX_DEPTH) {
+            return Validation::refused(
+                IssueKey::InvalidJson,
+                format!("The invite is nested more than {MAX_DEPTH} levels deep."),
+            );
+        }
+        self.json(&value.to_string())
+    }
+
+    fn walk(&self, json: &Json<'_>) -> Validation {
         let mut report = Report::new(self.data_center);
-        let invite = rules::invite(value, &mut report);
+        let invite = rules::invite(json, &mut report);
         Validation { invite, errors: report.errors, warnings: report.warnings }
     }
+}
+
+/// The deepest nesting accepted, as for `serde_json`'s parser.
+const MAX_DEPTH: usize = 128;
+
+/// Whether `value` nests deeper than `limit`, found without recursion so that no input can
+/// exhaust the stack.
+fn nesting_exceeds(value: &Value, limit: usize) -> bool {
+    let mut stack = vec![(value, 0usize)];
+    while let Some((value, depth)) = stack.pop() {
+        let children: Box<dyn Iterator<Item = &Value>> = match value {
+            Value::Array(items) => Box::new(items.iter()),
+            Value::Object(map) => Box::new(map.values()),
+            _ => continue,
+        };
+        if depth >= limit {
+            return true;
+        }
+        stack.extend(children.map(|child| (child, depth + 1)));
+    }
+    false
 }
 
 /// Checks a payload given as JSON text, for the default data center (`us`).

@@ -406,3 +406,21 @@ fn whole_input_problems() {
     assert!(validate_json(&huge).errors.has("", IssueKey::TooLarge));
     assert!(smart_invite::validate_bytes(b"{\"a\":\"\xc3\x28\"}").errors.has("", IssueKey::InvalidJson));
 }
+
+#[test]
+fn an_empty_method_is_the_default_request_and_needs_an_event() {
+    let v = validate_value(&with("method", Some(json!(""))));
+    assert!(v.is_valid());
+    let mut doc = with("method", Some(json!("  ")));
+    doc.as_object_mut().unwrap().remove("event");
+    assert!(validate_value(&doc).errors.has("event", IssueKey::Required));
+}
+
+#[test]
+fn an_empty_tzid_is_no_zone() {
+    let v = validate_value(&with("event.start", Some(json!({"time": "2026-04-29T09:30:00Z", "tzid": ""}))));
+    assert!(v.is_valid(), "{:?}", v.errors);
+    assert_eq!(v.invite.unwrap().event.unwrap().start.tzid.name(), "Europe/London");
+    let v = validate_value(&with("event.tzid", Some(json!(""))));
+    assert!(v.warnings.has("event.tzid", IssueKey::DefaultTimeZone));
+}

@@ -1,7 +1,7 @@
 //! The event: summary, times and their zones, location, reminders and the rest.
 
+use crate::json::{Json, Object};
 use chrono_tz::Tz;
-use serde_json::{Map, Value};
 
 use super::{choice, field, object, text, unknown_fields, url, wrong_type, Report, TextRule};
 use crate::event_time::{self, Written};
@@ -52,7 +52,7 @@ enum EventZone {
     Unknown,
 }
 
-pub(crate) fn read(value: &Value, path: &Path, report: &mut Report) -> Option<Event> {
+pub(crate) fn read(value: &Json<'_>, path: &Path, report: &mut Report) -> Option<Event> {
     let map = object(value, path, report)?;
     for (name, why) in NOT_SUPPORTED {
         if field(map, name).is_some() {
@@ -120,10 +120,11 @@ pub(crate) fn read(value: &Value, path: &Path, report: &mut Report) -> Option<Ev
 }
 
 /// Reads a `tzid` field: `Some(Some(zone))`, `Some(None)` when absent, `None` when invalid.
-fn time_zone(map: &Map<String, Value>, path: &Path, report: &mut Report) -> Option<Option<Tz>> {
-    let given = field(map, "tzid").is_some();
+fn time_zone(map: &Object<'_>, path: &Path, report: &mut Report) -> Option<Option<Tz>> {
+    let errors_before = report.errors.len();
     let Some(id) = text(map, path, TextRule::OPTIONAL, report) else {
-        return if given { None } else { Some(None) };
+        // Absent or empty is no zone; a wrong type is already an error.
+        return (report.errors.len() == errors_before).then_some(None);
     };
     match zones::find(&id) {
         Some(tz) => Some(Some(tz)),
@@ -137,7 +138,7 @@ fn time_zone(map: &Map<String, Value>, path: &Path, report: &mut Report) -> Opti
 
 /// Reads `start` or `end`: a string, or `{time, tzid}` with its own zone.
 fn end_time(
-    map: &Map<String, Value>,
+    map: &Object<'_>,
     path: &Path,
     zone: EventZone,
     defaulted: &mut bool,
@@ -149,11 +150,11 @@ fn end_time(
     };
     let time_path = path.key("time");
     let (text_path, written, zone) = match value {
-        Value::String(s) => (path, s.as_str(), zone),
-        Value::Object(object) => {
+        Json::String(s) => (path, s.as_ref(), zone),
+        Json::Object(object) => {
             let own = time_zone(object, &path.key("tzid"), report);
             unknown_fields(object, path, &["time", "tzid"], report);
-            let Some(Value::String(s)) = field(object, "time") else {
+            let Some(Json::String(s)) = field(object, "time") else {
                 match field(object, "time") {
                     None => super::missing(&time_path, report),
                     Some(other) => wrong_type(&time_path, other, "text", report),
@@ -165,7 +166,7 @@ fn end_time(
                 Some(None) => zone,
                 None => EventZone::Unknown,
             };
-            (&time_path, s.as_str(), zone)
+            (&time_path, s.as_ref(), zone)
         }
         other => {
             wrong_type(path, other, "a time like 2026-04-29T09:30:00Z or an object {time, tzid}", report);
@@ -232,7 +233,7 @@ fn order(start: Moment, end: Moment, end_path: &Path, report: &mut Report) {
     }
 }
 
-fn location(value: &Value, path: &Path, report: &mut Report) -> Option<Location> {
+fn location(value: &Json<'_>, path: &Path, report: &mut Report) -> Option<Location> {
     let map = object(value, path, report)?;
     let description = text(map, &path.key("description"), TextRule::OPTIONAL, report);
     let [lat, long] = COORDINATES.map(|(name, limit)| coordinate(map, &path.key(name), limit, report));
@@ -242,12 +243,12 @@ fn location(value: &Value, path: &Path, report: &mut Report) -> Option<Location>
 
 /// A latitude or longitude given as a number or a decimal string, normalized to the string the
 /// API takes.
-fn coordinate(map: &Map<String, Value>, path: &Path, limit: f64, report: &mut Report) -> Option<String> {
+fn coordinate(map: &Object<'_>, path: &Path, limit: f64, report: &mut Report) -> Option<String> {
     let value = field(map, path.name())?;
     let name = path.name();
     let (text, number) = match value {
-        Value::Number(n) => (n.to_string(), n.as_f64()),
-        Value::String(s) => (s.trim().to_owned(), s.trim().parse::<f64>().ok().filter(|f| f.is_finite())),
+        Json::Number(n) => (n.to_string(), n.as_f64()),
+        Json::String(s) => (s.trim().to_owned(), s.trim().parse::<f64>().ok().filter(|f| f.is_finite())),
         other => {
             wrong_type(path, other, "a number like 51.5074", report);
             return None;
@@ -265,7 +266,7 @@ fn coordinate(map: &Map<String, Value>, path: &Path, limit: f64, report: &mut Re
     None
 }
 
-fn reminders(value: &Value, path: &Path, report: &mut Report) -> Option<Vec<Reminder>> {
+fn reminders(value: &Json<'_>, path: &Path, report: &mut Report) -> Option<Vec<Reminder>> {
     let Some(items) = value.as_array() else {
         wrong_type(path, value, "a list of reminders", report);
         return None;

@@ -1,6 +1,6 @@
 //! The top level of a payload: method, id, recipients, callback, organizer and event.
 
-use serde_json::Value;
+use crate::json::Json;
 
 use super::{choice, event, organizer, recipients, text, unknown_fields, url, Report, TextRule};
 use crate::formats::Schemes;
@@ -16,7 +16,7 @@ const METHODS: &[(&str, Method)] =
 const ID: TextRule = TextRule { single_line: true, ..TextRule::REQUIRED };
 
 /// Checks a whole payload; gives the normalized invite when nothing is wrong.
-pub(crate) fn invite(value: &Value, report: &mut Report) -> Option<Invite> {
+pub(crate) fn invite(value: &Json<'_>, report: &mut Report) -> Option<Invite> {
     let root = Path::Root;
     let Some(map) = value.as_object() else {
         let got = super::type_name(value);
@@ -24,10 +24,10 @@ pub(crate) fn invite(value: &Value, report: &mut Report) -> Option<Invite> {
         return None;
     };
     let method_path = root.key("method");
-    let method_given = map.get("method").is_some_and(|v| !v.is_null());
-    let method = choice(map, &method_path, METHODS, report);
-    let method_known = method.is_some() || !method_given;
-    let method = method.unwrap_or_default();
+    let errors_before = report.errors.len();
+    let method = choice(map, &method_path, METHODS, report).unwrap_or_default();
+    // An empty or absent method is the default; only a wrong one leaves the method unknown.
+    let method_known = report.errors.len() == errors_before;
 
     let smart_invite_id = text(map, &root.key("smart_invite_id"), ID, report);
     let (recipient, recipients) = recipients::read(map, &root, method, report);

@@ -12,7 +12,7 @@ mod recipients;
 
 pub(crate) use invite::invite;
 
-use serde_json::{Map, Value};
+use crate::json::{Json, Object};
 
 use crate::issues::{Issue, IssueKey, Issues};
 use crate::path::Path;
@@ -39,19 +39,19 @@ impl Report {
 }
 
 /// How a JSON value's type is named in a description.
-pub(crate) fn type_name(value: &Value) -> &'static str {
+pub(crate) fn type_name(value: &Json<'_>) -> &'static str {
     match value {
-        Value::Null => "null",
-        Value::Bool(_) => "true or false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+        Json::Null => "null",
+        Json::Bool(_) => "true or false",
+        Json::Number(_) => "a number",
+        Json::String(_) => "text",
+        Json::Array(_) => "a list",
+        Json::Object(_) => "an object",
     }
 }
 
 /// A field's value; `null` counts as absent (the PHP SDK sends `null` for omitted fields).
-pub(crate) fn field<'v>(map: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+pub(crate) fn field<'v, 'a>(map: &'v Object<'a>, key: &str) -> Option<&'v Json<'a>> {
     map.get(key).filter(|v| !v.is_null())
 }
 
@@ -61,13 +61,13 @@ pub(crate) fn missing(path: &Path, report: &mut Report) {
 }
 
 /// Records a wrong JSON type: `expected` names what belongs there ("text", "an object", ...).
-pub(crate) fn wrong_type(path: &Path, value: &Value, expected: &str, report: &mut Report) {
+pub(crate) fn wrong_type(path: &Path, value: &Json<'_>, expected: &str, report: &mut Report) {
     let got = type_name(value);
     report.add(path, IssueKey::InvalidType, format!("{} must be {expected}, not {got}.", path.name()));
 }
 
 /// The value as an object, or an error at `path`.
-pub(crate) fn object<'v>(value: &'v Value, path: &Path, report: &mut Report) -> Option<&'v Map<String, Value>> {
+pub(crate) fn object<'v, 'a>(value: &'v Json<'a>, path: &Path, report: &mut Report) -> Option<&'v Object<'a>> {
     let map = value.as_object();
     if map.is_none() {
         wrong_type(path, value, "an object", report);
@@ -77,8 +77,8 @@ pub(crate) fn object<'v>(value: &'v Value, path: &Path, report: &mut Report) -> 
 
 /// Warns about every key of `map` outside `known`, with the closest known name as a hint.
 /// Such fields are not copied to the normalized invite.
-pub(crate) fn unknown_fields(map: &Map<String, Value>, path: &Path, known: &[&'static str], report: &mut Report) {
-    for key in map.keys().filter(|k| !known.contains(&k.as_str())) {
+pub(crate) fn unknown_fields(map: &Object<'_>, path: &Path, known: &[&'static str], report: &mut Report) {
+    for key in map.keys().filter(|k| !known.contains(k)) {
         let hint = suggest::did_you_mean(&suggest::closest(key, known.iter().copied(), |k| [k, ""], 1));
         let at = path.key(key);
         report.add(
@@ -104,7 +104,7 @@ impl TextRule {
 }
 
 /// Reads a text field, trimmed. An optional field that is empty counts as absent.
-pub(crate) fn text(map: &Map<String, Value>, path: &Path, rule: TextRule, report: &mut Report) -> Option<String> {
+pub(crate) fn text(map: &Object<'_>, path: &Path, rule: TextRule, report: &mut Report) -> Option<String> {
     let Some(value) = field(map, path.name()) else {
         if rule.required {
             missing(path, report);
@@ -147,7 +147,7 @@ pub(crate) fn text(map: &Map<String, Value>, path: &Path, rule: TextRule, report
 
 /// Reads a field that must be one of a few words, such as `method` or `status`.
 pub(crate) fn choice<T: Copy>(
-    map: &Map<String, Value>,
+    map: &Object<'_>,
     path: &Path,
     options: &[(&'static str, T)],
     report: &mut Report,
@@ -168,7 +168,7 @@ pub(crate) fn choice<T: Copy>(
 }
 
 /// Reads an email address field.
-pub(crate) fn email(map: &Map<String, Value>, path: &Path, rule: TextRule, report: &mut Report) -> Option<String> {
+pub(crate) fn email(map: &Object<'_>, path: &Path, rule: TextRule, report: &mut Report) -> Option<String> {
     let address = text(map, path, rule, report)?;
     if crate::formats::is_email(&address) {
         Some(address)
@@ -180,7 +180,7 @@ pub(crate) fn email(map: &Map<String, Value>, path: &Path, rule: TextRule, repor
 
 /// Reads a URL field: `Web` for http(s) only, `Any` for any scheme.
 pub(crate) fn url(
-    map: &Map<String, Value>,
+    map: &Object<'_>,
     path: &Path,
     schemes: crate::formats::Schemes,
     report: &mut Report,

@@ -1,6 +1,6 @@
 //! The organizer shown in the recipient's calendar.
 
-use serde_json::Value;
+use crate::json::Json;
 
 use super::{email, object, text, unknown_fields, Report, TextRule};
 use crate::issues::IssueKey;
@@ -8,7 +8,7 @@ use crate::model::Organizer;
 use crate::path::Path;
 
 /// Reads `{name?, email?}`; a custom email earns a warning naming the forwarding address.
-pub(crate) fn read(value: &Value, path: &Path, report: &mut Report) -> Option<Organizer> {
+pub(crate) fn read(value: &Json<'_>, path: &Path, report: &mut Report) -> Option<Organizer> {
     let map = object(value, path, report)?;
     let name = text(map, &path.key("name"), TextRule::OPTIONAL, report);
     let email_path = path.key("email");

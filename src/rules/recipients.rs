@@ -1,6 +1,6 @@
 //! Who the invite is for: exactly one of `recipient` or `recipients`.
 
-use serde_json::{Map, Value};
+use crate::json::{Json, Object};
 
 use super::{choice, email, field, object, unknown_fields, Report, TextRule};
 use crate::issues::IssueKey;
@@ -16,7 +16,7 @@ const STATUSES: &[(&str, RecipientStatus)] = &[
 
 /// Reads the recipient(s): `(recipient, recipients)`, at most one of them set.
 pub(crate) fn read(
-    map: &Map<String, Value>,
+    map: &Object<'_>,
     root: &Path,
     method: Method,
     report: &mut Report,
@@ -50,7 +50,7 @@ pub(crate) fn read(
 }
 
 /// One `{email, status?}` object; `known` says whether `status` may appear.
-fn single(value: &Value, path: &Path, known: &[&'static str], report: &mut Report) -> Option<Recipient> {
+fn single(value: &Json<'_>, path: &Path, known: &[&'static str], report: &mut Report) -> Option<Recipient> {
     let map = object(value, path, report)?;
     let address = email(map, &path.key("email"), TextRule::REQUIRED, report);
     let status = if known.contains(&"status") { choice(map, &path.key("status"), STATUSES, report) } else { None };
@@ -58,7 +58,7 @@ fn single(value: &Value, path: &Path, known: &[&'static str], report: &mut Repor
     Some(Recipient { email: address?, status })
 }
 
-fn list(value: &Value, path: &Path, report: &mut Report) -> Option<Vec<Recipient>> {
+fn list(value: &Json<'_>, path: &Path, report: &mut Report) -> Option<Vec<Recipient>> {
     let Some(items) = value.as_array() else {
         super::wrong_type(path, value, "a list of recipients", report);
         return None;
