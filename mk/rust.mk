@@ -23,3 +23,13 @@ test-rust: wasm-target
 bench-rust:
 	$(call say,criterion: validate + normalize the seed example from JSON text)
 	$(CARGO) bench --bench validate -- --noplot
+
+# A fuzzing session over every parser of untrusted input (not part of `make test`: it runs
+# until FUZZ_SECONDS). cargo-fuzz needs nightly flags; RUSTC_BOOTSTRAP lets the stable
+# toolchain on these machines accept them.
+FUZZ_SECONDS ?= 60
+fuzz:
+	@command -v cargo-fuzz >/dev/null || { printf '==> installing cargo-fuzz\n'; $(CARGO) install cargo-fuzz; }
+	$(call say,fuzzing for $(FUZZ_SECONDS) s (fuzz/fuzz_targets/payloads.rs))
+	mkdir -p fuzz/corpus/payloads
+	cd fuzz && RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run payloads corpus/payloads seeds -- -max_total_time=$(FUZZ_SECONDS) -max_len=4096

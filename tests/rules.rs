@@ -424,3 +424,13 @@ fn an_empty_tzid_is_no_zone() {
     let v = validate_value(&with("event.tzid", Some(json!(""))));
     assert!(v.warnings.has("event.tzid", IssueKey::DefaultTimeZone));
 }
+
+#[test]
+fn time_descriptions_are_single_sentences() {
+    let v = validate_value(&with("event.start", Some(json!("2026-03-29T01:30"))));
+    let text = &v.errors.get("event.start").unwrap()[0].description;
+    assert!(text.starts_with("start 2026-03-29T01:30 does not exist in Europe/London"), "{text}");
+    assert!(text.ends_with("(which is 2026-03-29T01:30:00Z)?"), "{text}");
+    let v = validate_value(&with("event.start", Some(json!("tomorrow"))));
+    assert!(v.errors.get("event.start").unwrap()[0].description.ends_with("2026-04-29T09:30."));
+}

@@ -193,7 +193,9 @@ fn end_time(
     match moment {
         Ok(time) => Some(EventTime { time: time?, tzid: tz }),
         Err((key, e)) => {
-            report.add(text_path, key, format!("{name} {e}."));
+            let sentence = format!("{name} {e}");
+            let stop = if sentence.ends_with('?') { "" } else { "." };
+            report.add(text_path, key, format!("{sentence}{stop}"));
             None
         }
     }
