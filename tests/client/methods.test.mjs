@@ -138,3 +138,15 @@ test("the data center picks the API host when no baseUrl is given", () => {
     maxRetries: 2,
   });
 });
+
+test("through the global fetch (what Deno, Bun, workerd and browsers use) it works the same", async () => {
+  // In Node the client sends through node:http by default; passing fetch switches to it.
+  const viaFetch = clientFor(mock, { fetch: (url, init) => fetch(url, init) });
+  const created = await viaFetch.upsert(invite("fetch-1"));
+  assert.equal(created.smart_invite_id, "fetch-1");
+  const read = await viaFetch.get({ smart_invite_id: "fetch-1", recipient_email: "ann@example.com", include_ics: true });
+  assert.match(read.attachments.icalendar, /^BEGIN:VCALENDAR/);
+  const error = await viaFetch.get({ smart_invite_id: "nobody", recipient_email: "ann@example.com" }).catch((e) => e);
+  assert.equal(error.kind, "not_found");
+  assert.match(error.requestId, /^mock-\d+$/);
+});
