@@ -1,30 +1,37 @@
-// Client overhead per request: our SmartInviteClient (validates and normalizes, then sends
-// through fetch) against the official `cronofy` npm SDK (sends as given, through axios), both
+// Client overhead per request: our SmartInviteClient (validates and normalizes, then sends)
+// against the official `cronofy` npm SDK (sends the payload as given, through axios), both
 // creating invites on the local mock over loopback, in one run.
 //
-// The mock runs in a child process, so the CPU time measured here (process.cpuUsage) is the
-// client's alone: building, sending, receiving and parsing one request.
+// The mock runs in its own process, and so does each measurement (one client, one
+// concurrency): the CPU time read with process.cpuUsage() is that client's alone (building,
+// sending, receiving and parsing), and neither client's garbage is collected on the other's
+// time. Rounds alternate the order; the table gives the median of the rounds.
 //
 //   node bench/client/bench.mjs [--requests 2000] [--rounds 3]
 
-import { spawn } from "node:child_process";
+import { spawn, execFileSync } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { createRequire } from "node:module";
-import { SmartInviteClient } from "../../pkg/lib/node.mjs";
+import { cpus } from "node:os";
 
-const require = createRequire(import.meta.url);
-const Cronofy = require("cronofy");
+const SELF = fileURLToPath(import.meta.url);
+const SECRET = "bench-client-secret";
+const CLIENTS = { ours: "smart-invite", sdk: "cronofy SDK 3.8.4" };
+const CONCURRENCY = [1, 32];
+const WARMUP = 500;
 
 const { values: args } = parseArgs({
-  options: { requests: { type: "string", default: "2000" }, rounds: { type: "string", default: "3" } },
+  options: {
+    requests: { type: "string", default: "2000" },
+    rounds: { type: "string", default: "3" },
+    worker: { type: "string" },
+    url: { type: "string" },
+    concurrency: { type: "string" },
+  },
 });
-const REQUESTS = Number(args.requests);
-const ROUNDS = Number(args.rounds);
-const CONCURRENCY = [1, 32];
-const SECRET = "bench-client-secret";
 
+/** The seed example of the API page, with a fresh id per request. */
 const seed = (id) => ({
   method: "request",
   recipient: { email: "cronofy@example.com" },
@@ -41,85 +48,93 @@ const seed = (id) => ({
   organizer: { name: "Smart invite application" },
 });
 
-async function startMock() {
-  const cli = fileURLToPath(new URL("../../pkg/mock/cli.mjs", import.meta.url));
-  const child = spawn(process.execPath, [cli, "--port", "0", "--quiet", "--client-secret", SECRET], {
+/** Worker mode: one client, one concurrency; prints `{ rps, cpuUs }`. */
+async function worker(which, url, count, concurrency) {
+  let send;
+  if (which === "ours") {
+    const { SmartInviteClient } = await import("../../pkg/lib/node.mjs");
+    const client = new SmartInviteClient({ clientSecret: SECRET, baseUrl: url });
+    send = (payload) => client.upsert(payload);
+  } else {
+    const { createRequire } = await import("node:module");
+    const Cronofy = createRequire(import.meta.url)("cronofy");
+    const client = new Cronofy({ client_secret: SECRET });
+    client.urls.api = url;
+    send = (payload) => client.createSmartInvite(payload);
+  }
+  const run = async (n, inFlight, tag) => {
+    let next = 0;
+    const started = performance.now();
+    const cpu = process.cpuUsage();
+    await Promise.all(
+      Array.from({ length: inFlight }, async () => {
+        while (next < n) {
+          const id = `${tag}-${next++}`;
+          const answer = await send(seed(id));
+          if (answer.smart_invite_id !== id) throw new Error(`${which}: wrong answer for ${id}`);
+        }
+      }),
+    );
+    const used = process.cpuUsage(cpu);
+    return { rps: (n * 1000) / (performance.now() - started), cpuUs: (used.user + used.system) / n };
+  };
+  const tag = `${which}-${concurrency}-${process.pid}`;
+  await run(WARMUP, 8, `${tag}-warm`);
+  console.log(JSON.stringify(await run(count, concurrency, tag)));
+}
+
+async function main() {
+  const requests = Number(args.requests);
+  const rounds = Number(args.rounds);
+  const mockCli = fileURLToPath(new URL("../../pkg/mock/cli.mjs", import.meta.url));
+  const mock = spawn(process.execPath, [mockCli, "--port", "0", "--quiet", "--client-secret", SECRET], {
     stdio: ["ignore", "pipe", "inherit"],
   });
-  const [line] = await once(child.stdout, "data");
-  return { child, url: String(line).match(/http:\/\/[\d.]+:\d+/)[0] };
-}
-
-/** Sends `count` invites with `concurrency` in flight; returns wall ms and CPU µs. */
-async function run(send, label, count, concurrency) {
-  let next = 0;
-  const started = performance.now();
-  const cpu = process.cpuUsage();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) {
-        const i = next++;
-        const answer = await send(seed(`${label}-${i}`));
-        if (answer.smart_invite_id !== `${label}-${i}`) throw new Error(`${label}: wrong answer`);
-      }
-    }),
-  );
-  const used = process.cpuUsage(cpu);
-  return { ms: performance.now() - started, cpuUs: used.user + used.system };
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-const mock = await startMock();
-try {
-  const ours = new SmartInviteClient({ clientSecret: SECRET, baseUrl: mock.url });
-  const sdk = new Cronofy({ client_secret: SECRET });
-  sdk.urls.api = mock.url;
-  const clients = [
-    ["smart-invite", (payload) => ours.upsert(payload)],
-    ["cronofy SDK 3.8.4", (payload) => sdk.createSmartInvite(payload)],
-  ];
-
-  // Warm up both (JIT, connection pools).
-  for (const [name, send] of clients) await run(send, `warm-${name}`, 300, 8);
-
-  const results = new Map();
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const concurrency of CONCURRENCY) {
-      // Alternate the order each round so neither always runs first.
-      const order = round % 2 === 0 ? clients : [...clients].reverse();
-      for (const [name, send] of order) {
-        const r = await run(send, `r${round}-c${concurrency}-${name}`, REQUESTS, concurrency);
-        const key = `${name}|${concurrency}`;
-        if (!results.has(key)) results.set(key, []);
-        results.get(key).push({ rps: (REQUESTS * 1000) / r.ms, cpu: r.cpuUs / REQUESTS });
+  try {
+    const [line] = await once(mock.stdout, "data");
+    const url = String(line).match(/http:\/\/[\d.]+:\d+/)[0];
+    const results = {};
+    for (let round = 0; round < rounds; round++) {
+      for (const concurrency of CONCURRENCY) {
+        const order = round % 2 === 0 ? ["ours", "sdk"] : ["sdk", "ours"];
+        for (const which of order) {
+          const argv = [SELF, "--worker", which, "--url", url, "--requests", String(requests), "--concurrency", String(concurrency)];
+          const out = JSON.parse(execFileSync(process.execPath, argv, { encoding: "utf8" }));
+          (results[`${which}|${concurrency}`] ??= []).push(out);
+        }
       }
     }
-  }
-
-  const pick = (name, c) => {
-    const rows = results.get(`${name}|${c}`);
-    return { rps: median(rows.map((r) => r.rps)), cpu: median(rows.map((r) => r.cpu)) };
-  };
-  const [[oursName], [sdkName]] = clients;
-  const lines = [
-    `Client overhead: ${REQUESTS} invite creations per cell, median of ${ROUNDS} rounds, mock in a child process on 127.0.0.1`,
-    `(Node ${process.versions.node}, ${(await import("node:os")).cpus().length} cores).`,
-    "",
-    "| concurrency | client | requests/s | CPU µs/request |",
-    "|---:|---|---:|---:|",
-  ];
-  for (const c of CONCURRENCY) {
-    for (const name of [oursName, sdkName]) {
-      const r = pick(name, c);
-      lines.push(`| ${c} | ${name} | ${r.rps.toFixed(0)} | ${r.cpu.toFixed(0)} |`);
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const cell = (which, c) => {
+      const rows = results[`${which}|${c}`];
+      return { rps: median(rows.map((r) => r.rps)), cpu: median(rows.map((r) => r.cpuUs)) };
+    };
+    const lines = [
+      `Client overhead: ${requests} invite creations per cell after ${WARMUP} warm-up, median of ${rounds} rounds;`,
+      `each client in its own process, the mock in another, on 127.0.0.1 (Node ${process.versions.node}, ${cpus().length} cores).`,
+      "",
+      "| concurrency | client | requests/s | CPU µs/request |",
+      "|---:|---|---:|---:|",
+    ];
+    for (const c of CONCURRENCY) {
+      for (const which of ["ours", "sdk"]) {
+        const r = cell(which, c);
+        lines.push(`| ${c} | ${CLIENTS[which]} | ${r.rps.toFixed(0)} | ${r.cpu.toFixed(0)} |`);
+      }
+      const a = cell("ours", c);
+      const b = cell("sdk", c);
+      lines.push(`| ${c} | ours / SDK | ${(a.rps / b.rps).toFixed(2)}x | ${(a.cpu / b.cpu).toFixed(2)}x |`);
     }
-    const a = pick(oursName, c);
-    const b = pick(sdkName, c);
-    lines.push(`| ${c} | **ratio** (ours / SDK) | **${(a.rps / b.rps).toFixed(2)}x** | **${(a.cpu / b.cpu).toFixed(2)}x** |`);
+    lines.push(
+      "",
+      "requests/s: higher is better; CPU µs/request: lower is better. Ours validates and normalizes each payload and",
+      "parses each answer into a typed object; the SDK sends the payload as given and returns the parsed JSON.",
+    );
+    console.log(lines.join("\n"));
+  } finally {
+    mock.kill();
   }
-  lines.push("", "requests/s: higher is better; CPU µs/request: lower is better. Ours validates and normalizes every payload; the SDK does not.");
-  console.log(lines.join("\n"));
-} finally {
-  mock.child.kill();
 }
+
+if (args.worker) await worker(args.worker, args.url, Number(args.requests), Number(args.concurrency));
+else await main();
