@@ -1,0 +1,21 @@
+# The demo (www/): `make demo` serves the page with the mock of the API and a local SMTP sink,
+# all on 127.0.0.1, until Ctrl-C; its Playwright tests and its load/keystroke benchmark run in
+# headless Debian Chromium.
+
+TEST_TARGETS += test-demo
+BENCH_TARGETS += bench-demo
+
+DEMO_PORT ?= 8788
+
+.PHONY: test-demo bench-demo
+demo: pkg | npm-deps
+	$(call say,demo: the page + the mock API + the SMTP sink on 127.0.0.1 (Ctrl-C stops them))
+	@DEMO_PORT=$(DEMO_PORT) exec node www/server.mjs
+
+test-demo: pkg | npm-deps chromium
+	$(call say,demo: DST message, normalized JSON, zone suggestion, send to the mock, signed reply, .ics and email (headless Chromium))
+	node --test --test-reporter=spec tests/demo/*.test.mjs
+
+bench-demo: pkg | npm-deps chromium
+	$(call say,demo: navigation to first validation and one validation per keystroke (headless Chromium))
+	node bench/demo/bench.mjs
