@@ -7,8 +7,10 @@ tools: npm-deps chromium wasm-bindgen-cli
 
 npm-deps: $(NODE_MODULES_STAMP)
 $(NODE_MODULES_STAMP): package.json package-lock.json
-	$(call say,installing npm dev dependencies (npm ci))
-	npm ci --no-audit --no-fund
+	$(call say,installing npm dev dependencies (npm install at the lockfile's versions))
+	@# Not `npm ci`: npm 11.19 writes lockfiles holding only this platform's optional binaries
+	@# (deno, workerd) and then its own `npm ci` refuses them as out of sync.
+	npm install --no-audit --no-fund
 	@touch $@
 
 chromium:
