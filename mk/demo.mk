@@ -7,7 +7,7 @@ BENCH_TARGETS += bench-demo
 
 DEMO_PORT ?= 8788
 
-.PHONY: test-demo bench-demo
+.PHONY: test-demo bench-demo demo-screenshot
 demo: pkg | npm-deps
 	$(call say,demo: the page + the mock API + the SMTP sink on 127.0.0.1 (Ctrl-C stops them))
 	@DEMO_PORT=$(DEMO_PORT) exec node www/server.mjs
@@ -19,3 +19,8 @@ test-demo: pkg | npm-deps chromium
 bench-demo: pkg | npm-deps chromium
 	$(call say,demo: navigation to first validation and one validation per keystroke (headless Chromium))
 	node bench/demo/bench.mjs
+
+# The README's opening picture, docs/demo.png (committed; run again when the page changes).
+demo-screenshot: pkg | npm-deps chromium
+	$(call say,demo: docs/demo.png from headless Chromium)
+	node tests/demo/readme-screenshot.mjs

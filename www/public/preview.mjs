@@ -7,9 +7,11 @@ import { h } from "./dom.mjs";
 const DAY = { weekday: "short", day: "numeric", month: "short", year: "numeric" };
 const TIME = { ...DAY, hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" };
 
-/** Draws the event card for a normalized invite, or says why there is none. */
-export function renderCard(card, invite) {
+/** Draws the event card for a normalized invite (`stale`: the last valid one, while the form
+ * holds errors), or says why there is none. */
+export function renderCard(card, invite, { stale = false } = {}) {
   const event = invite?.event;
+  card.classList.toggle("stale", stale);
   if (!event) {
     card.replaceChildren(h("p", { class: "muted" }, "The preview appears once the invite is valid."));
     return;
@@ -18,7 +20,9 @@ export function renderCard(card, invite) {
   const people = (invite.recipients ?? [invite.recipient]).map((r) => r.email);
   const reminders = (event.reminders ?? []).map((r) => duration(r.minutes));
   const row = (name, ...value) => [h("dt", {}, name), h("dd", {}, ...value)];
+  const note = h("p", { class: "stale-note" }, "The last valid version: fix the errors to update it.");
   card.replaceChildren(
+    ...(stale ? [note] : []),
     h("p", { class: "card-title" }, event.summary),
     h(
       "dl",
@@ -48,18 +52,23 @@ export function icsText(invite) {
   }
 }
 
+/** Formatters by zone: making one costs more than a whole validation, so each is made once. */
+const formats = new Map();
+
 function range(event, timeZone) {
   try {
-    const format = new Intl.DateTimeFormat("en-GB", { ...TIME, timeZone });
-    return format.formatRange(new Date(event.start.time), new Date(event.end.time));
+    if (!formats.has(timeZone)) formats.set(timeZone, new Intl.DateTimeFormat("en-GB", { ...TIME, timeZone }));
+    return formats.get(timeZone).formatRange(new Date(event.start.time), new Date(event.end.time));
   } catch {
     return "(this browser does not know the zone)";
   }
 }
 
+let allDayFormat;
+
 /** All-day ends are exclusive (the day after the last one), as in iCalendar. */
 function allDayRange(start, end) {
-  const format = new Intl.DateTimeFormat("en-GB", { ...DAY, timeZone: "UTC" });
+  const format = (allDayFormat ??= new Intl.DateTimeFormat("en-GB", { ...DAY, timeZone: "UTC" }));
   const last = new Date(`${end}T00:00:00Z`);
   last.setUTCDate(last.getUTCDate() - 1);
   const first = new Date(`${start}T00:00:00Z`);

@@ -114,7 +114,7 @@ export class SentPanel {
 function emailView(email) {
   if (!email) return [h("p", { class: "muted" }, "No email was sent.")];
   if (email.error) return [h("p", { class: "issue error" }, `The email could not be delivered: ${email.error}`)];
-  const cell = (value) => h("td", {}, value ?? "—");
+  const cell = (...content) => h("td", {}, content[0] === undefined ? "—" : content);
   return [
     h(
       "dl",
@@ -138,7 +138,7 @@ function emailView(email) {
         h(
           "thead",
           {},
-          h("tr", {}, ["Content type", "method", "Encoding", "Disposition", "File", "Bytes"].map((c) => h("th", { scope: "col" }, c))),
+          h("tr", {}, ["Content type", "Encoding", "Disposition", "Bytes"].map((c) => h("th", { scope: "col" }, c))),
         ),
         h(
           "tbody",
@@ -147,11 +147,9 @@ function emailView(email) {
             h(
               "tr",
               {},
-              cell(h("code", {}, part.contentType)),
-              cell(part.method),
+              cell(h("code", {}, part.contentType), part.method && ` method=${part.method}`),
               cell(part.transferEncoding),
-              cell(part.disposition),
-              cell(part.filename),
+              cell(part.disposition, part.filename && ` (${part.filename})`),
               cell(part.size ?? part.body.length),
             ),
           ),

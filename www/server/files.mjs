@@ -24,6 +24,9 @@ const TYPES = {
   ".png": "image/png",
 };
 
+/** Files as last read, by path: a rebuilt file has another ETag and is read again. */
+const cache = new Map();
+
 /**
  * The file for a URL path as `{ body, type, etag }`, or undefined when there is none to serve.
  * The ETag (size and modification time) lets the browser revalidate instead of downloading
@@ -44,7 +47,13 @@ export async function staticFile(pathname) {
   if (!file.startsWith(folder + sep)) return undefined;
   try {
     const { size, mtimeMs } = await stat(file);
-    return { body: await readFile(file), type, etag: `"${size.toString(36)}-${Math.trunc(mtimeMs).toString(36)}"` };
+    const etag = `"${size.toString(36)}-${Math.trunc(mtimeMs).toString(36)}"`;
+    let cached = cache.get(file);
+    if (cached?.etag !== etag) {
+      cached = { body: await readFile(file), type, etag };
+      cache.set(file, cached);
+    }
+    return cached;
   } catch (error) {
     if (error.code === "ENOENT" || error.code === "EISDIR") return undefined;
     throw error;

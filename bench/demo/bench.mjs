@@ -1,0 +1,90 @@
+// The demo page in headless Chromium, served on 127.0.0.1: the time from navigation to the
+// first validation result on screen (a fresh browser context each time, then reloads that keep
+// the compiled .wasm in the HTTP cache), and the cost of one validation per keystroke.
+// Targets (issue 5): first result under 300 ms, one validation under 1 ms.
+//
+//   node bench/demo/bench.mjs [--runs 10] [--keys 200]
+
+import { parseArgs } from "node:util";
+import { launchChromium } from "../../tests/runtimes/lib/chromium.mjs";
+import { startDemo } from "../../www/server/demo.mjs";
+
+const { values: args } = parseArgs({
+  options: { runs: { type: "string", default: "10" }, keys: { type: "string", default: "200" } },
+});
+const RUNS = Number(args.runs);
+const KEYS = Number(args.keys);
+const LOOP = 2_000;
+
+const demo = await startDemo({ env: {} });
+const browser = await launchChromium();
+try {
+  const cold = [];
+  const warm = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    const context = await browser.newContext({ timezoneId: "Europe/London" });
+    const page = await context.newPage();
+    await page.goto(demo.url);
+    cold.push(await loadMarks(page));
+    await page.reload();
+    warm.push(await loadMarks(page));
+    await context.close();
+  }
+
+  const context = await browser.newContext({ timezoneId: "Europe/London" });
+  const page = await context.newPage();
+  await page.goto(demo.url);
+  await loadMarks(page);
+  const isolated = await page.evaluate(() => crossOriginIsolated);
+  await page.evaluate(() => (window.demoTimings.validations.length = 0));
+  await page.focus("#description");
+  await page.keyboard.press("End");
+  await page.keyboard.type(" The agenda follows. ".repeat(Math.ceil(KEYS / 21)).slice(0, KEYS));
+  const keystrokes = await page.evaluate(() => window.demoTimings.validations);
+  const loop = await page.evaluate(async (count) => {
+    const { validateInvite } = await import("/pkg/lib/browser.mjs");
+    const { readPayload } = await import("/form.mjs");
+    const payload = readPayload(document.getElementById("invite"));
+    const started = performance.now();
+    for (let i = 0; i < count; i += 1) validateInvite(payload);
+    return (performance.now() - started) / count;
+  }, LOOP);
+  await context.close();
+
+  const rows = [
+    ["navigation -> first validation, fresh context", stats(cold.map((m) => m.first)), "< 300 ms"],
+    ["  of which: modules loaded", stats(cold.map((m) => m.modules)), ""],
+    ["  of which: wasm instantiated + /api/config", stats(cold.map((m) => m.ready)), ""],
+    ["navigation -> first validation, reload (cached)", stats(warm.map((m) => m.first)), "< 300 ms"],
+    [`one keystroke: validateInvite (${keystrokes.length} keys)`, stats(keystrokes.map((k) => k.validate)), "< 1 ms"],
+    ["one keystroke: validateInvite + redraw", stats(keystrokes.map((k) => k.total)), ""],
+  ];
+  console.log(`\nDemo page in headless Chromium (${await browser.version()}), ${RUNS} loads each, timers ${isolated ? "precise (cross-origin isolated)" : "coarse"}`);
+  console.log(`${"measure".padEnd(50)} ${"median".padStart(9)} ${"p90".padStart(9)} ${"min".padStart(9)} ${"max".padStart(9)}  target`);
+  for (const [name, s, target] of rows) {
+    console.log(`${name.padEnd(50)} ${ms(s.median)} ${ms(s.p90)} ${ms(s.min)} ${ms(s.max)}  ${target}`);
+  }
+  console.log(`validateInvite in a loop in the page (${LOOP} calls): ${(loop * 1000).toFixed(1)} µs per call`);
+} finally {
+  await browser.close();
+  await demo.close();
+}
+
+/** The page's performance marks, in ms since navigation began. */
+async function loadMarks(page) {
+  await page.waitForFunction(() => performance.getEntriesByName("first-validation").length > 0);
+  return page.evaluate(() => {
+    const at = (name) => performance.getEntriesByName(name)[0].startTime;
+    return { modules: at("demo:modules"), ready: at("demo:wasm-ready"), first: at("first-validation") };
+  });
+}
+
+function stats(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const pick = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { median: pick(0.5), p90: pick(0.9), min: sorted[0], max: sorted.at(-1) };
+}
+
+function ms(value) {
+  return `${value < 10 ? value.toFixed(3) : value.toFixed(1)} ms`.padStart(9);
+}
