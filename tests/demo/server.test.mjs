@@ -4,11 +4,13 @@
 
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
+import http from "node:http";
 import { after, before, describe, test } from "node:test";
 import { __buildInviteIcs, signNotification } from "../../pkg/lib/node.mjs";
 import { startDemo } from "../../www/server/demo.mjs";
 
 const SECRET = "CRN_demo-test-secret-8b2e41";
+const JSON_POST = { method: "POST", headers: { "Content-Type": "application/json" } };
 const seedRequest = JSON.parse(await readFile(new URL("../fixtures/seed-request.json", import.meta.url), "utf8"));
 const seedResponse = JSON.parse(await readFile(new URL("../fixtures/seed-response.json", import.meta.url), "utf8"));
 // The fixture's attachment is elided ("BEGIN:VCALENDAR\nVERSION:2.0..."): give it a whole one.
@@ -39,7 +41,7 @@ describe("demo server sending to Cronofy", () => {
   });
 
   test("Send goes to the data center with the secret as Bearer; the answer and email come back", async () => {
-    const answer = await fetch(`${demo.url}/api/send`, { method: "POST", body: JSON.stringify(seedRequest) });
+    const answer = await fetch(`${demo.url}/api/send`, { ...JSON_POST, body: JSON.stringify(seedRequest) });
     const text = await answer.text();
     assert.equal(answer.status, 200, text);
     assert.ok(!text.includes(SECRET));
@@ -55,7 +57,7 @@ describe("demo server sending to Cronofy", () => {
 
   test("an invalid invite is answered 422 with the error map, and nothing is sent", async () => {
     const before = seen.length;
-    const answer = await fetch(`${demo.url}/api/send`, { method: "POST", body: JSON.stringify({ smart_invite_id: "x" }) });
+    const answer = await fetch(`${demo.url}/api/send`, { ...JSON_POST, body: JSON.stringify({ smart_invite_id: "x" }) });
     assert.equal(answer.status, 422);
     const { error } = await answer.json();
     assert.equal(error.kind, "validation");
@@ -72,8 +74,21 @@ describe("demo server sending to Cronofy", () => {
       fetch(`${demo.url}/callbacks`, { method: "POST", headers: { "Cronofy-HMAC-SHA256": signature }, body });
     assert.equal((await post(signNotification(body, SECRET))).status, 200);
     assert.equal((await post(signNotification(body, "another-secret"))).status, 401);
-    const reply = await fetch(`${demo.url}/api/reply`, { method: "POST", body: "{}" });
+    const reply = await fetch(`${demo.url}/api/reply`, { ...JSON_POST, body: "{}" });
     assert.equal(reply.status, 409);
+  });
+
+  test("another site cannot send through the demo: Origin, Host and content type are checked", async () => {
+    const before = seen.length;
+    const body = JSON.stringify(seedRequest);
+    const attempts = [
+      { "Content-Type": "application/json", Origin: "https://elsewhere.example" },
+      { "Content-Type": "text/plain" },
+      { "Content-Type": "application/json", Host: "rebound.example:8788" },
+    ];
+    for (const headers of attempts) assert.equal(await postStatus(`${demo.url}/api/send`, headers, body), 403, JSON.stringify(headers));
+    assert.equal(await postStatus(`${demo.url}/api/send`, { "Content-Type": "application/json" }, body), 200);
+    assert.equal(seen.length, before + 1);
   });
 });
 
@@ -102,3 +117,15 @@ describe("demo server settings", () => {
     }
   });
 });
+
+/** POSTs with exactly these headers (fetch would replace Host) and resolves to the status. */
+function postStatus(url, headers, body) {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: "POST", headers }, (response) => {
+      response.resume();
+      resolve(response.statusCode);
+    });
+    request.on("error", reject);
+    request.end(body);
+  });
+}

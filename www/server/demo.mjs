@@ -215,6 +215,9 @@ export async function startDemo({ port = 0, host = "127.0.0.1", env = process.en
   async function handle(req, res) {
     const target = new URL(req.url, "http://demo");
     const route = routes[`${req.method} ${target.pathname}`];
+    if (route && target.pathname.startsWith("/api/") && !fromThePage(req)) {
+      return reply(res, 403, { error: { kind: "forbidden", message: "Only the demo page may use /api/." } });
+    }
     if (route) {
       const body = await readBody(req);
       if (body === undefined) return reply(res, 413, { error: { kind: "too_large", message: "At most 1 MiB." } });
@@ -253,6 +256,20 @@ export async function startDemo({ port = 0, host = "127.0.0.1", env = process.en
       await Promise.all([backend.close(), mailbox.close()]);
     },
   };
+}
+
+/**
+ * Whether a request to /api/ comes from the demo page itself: another site open in the same
+ * browser must not send invites through it (with a real secret), nor read its answers. So the
+ * Host must be a loopback name (no DNS rebinding), a browser's Origin must be this server,
+ * and a POST must say JSON, which a cross-site form cannot.
+ */
+function fromThePage(req) {
+  const host = req.headers.host ?? "";
+  if (!/^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/i.test(host)) return false;
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin !== `http://${host}`) return false;
+  return req.method !== "POST" || /^application\/json\b/i.test(req.headers["content-type"] ?? "");
 }
 
 /** A client failure as the page reads it: the error map of a 422 goes under the fields. */
