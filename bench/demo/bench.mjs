@@ -5,6 +5,8 @@
 //
 //   node bench/demo/bench.mjs [--runs 10] [--keys 200]
 
+import http from "node:http";
+import { once } from "node:events";
 import { parseArgs } from "node:util";
 import { launchChromium } from "../../tests/runtimes/lib/chromium.mjs";
 import { startDemo } from "../../www/server/demo.mjs";
@@ -17,10 +19,12 @@ const KEYS = Number(args.keys);
 const LOOP = 2_000;
 
 const demo = await startDemo({ env: {} });
+const control = await startControl();
 const browser = await launchChromium();
 try {
   const cold = [];
   const warm = [];
+  const blank = [];
   for (let run = 0; run < RUNS; run += 1) {
     const context = await browser.newContext({ timezoneId: "Europe/London" });
     const page = await context.newPage();
@@ -28,6 +32,9 @@ try {
     cold.push(await loadMarks(page));
     await page.reload();
     warm.push(await loadMarks(page));
+    await page.goto(control.url);
+    await page.waitForFunction(() => performance.getEntriesByName("first-validation").length > 0);
+    blank.push(await page.evaluate(() => performance.getEntriesByName("first-validation")[0].startTime));
     await context.close();
   }
 
@@ -56,6 +63,7 @@ try {
     ["  of which: modules loaded", stats(cold.map((m) => m.modules)), ""],
     ["  of which: wasm instantiated + /api/config", stats(cold.map((m) => m.ready)), ""],
     ["navigation -> first validation, reload (cached)", stats(warm.map((m) => m.first)), "< 300 ms"],
+    ["control: a blank page's first module script", stats(blank), ""],
     [`one keystroke: validateInvite (${keystrokes.length} keys)`, stats(keystrokes.map((k) => k.validate)), "< 1 ms"],
     ["one keystroke: validateInvite + redraw", stats(keystrokes.map((k) => k.total)), ""],
   ];
@@ -68,6 +76,24 @@ try {
 } finally {
   await browser.close();
   await demo.close();
+  control.close();
+}
+
+/** What the machine itself costs: a page whose only module script marks at once, served the
+ * same way (127.0.0.1, fresh context). */
+async function startControl() {
+  const pages = {
+    "/": ["text/html", '<!doctype html><title>blank</title><script type="module" src="/mark.mjs"></script>'],
+    "/mark.mjs": ["text/javascript", 'performance.mark("first-validation");'],
+  };
+  const server = http.createServer((req, res) => {
+    const [type, body] = pages[req.url] ?? ["text/plain", ""];
+    res.writeHead(pages[req.url] ? 200 : 404, { "Content-Type": type, "Cache-Control": "no-store" });
+    res.end(body);
+  });
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
 }
 
 /** The page's performance marks, in ms since navigation began. */
