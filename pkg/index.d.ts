@@ -2,3 +2,4 @@
 // One line per area; each area keeps its declarations in types/.
 export * from "./types/core.js";
 export * from "./types/client.js";
+export * from "./types/email.js";

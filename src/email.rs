@@ -168,7 +168,9 @@ pub struct NodemailerMessage {
     pub from: Mailbox,
     /// The recipients.
     pub to: Vec<Mailbox>,
-    /// The subject, unencoded (nodemailer encodes it).
+    /// The subject, unencoded (nodemailer encodes it); except ASCII text that nodemailer would
+    /// write so that readers misread it (holding `=?`, white space at an end or in runs), which
+    /// is given already RFC 2047 encoded. The same goes for display names.
     pub subject: String,
     /// The plain text body, CRLF line ends.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -332,9 +334,9 @@ pub fn build_invite_email(request: &EmailRequest) -> Result<InviteEmail, EmailEr
     mime.push_str(&mime_body(&parts, text.as_deref(), html.as_deref(), &fingerprint.boundaries(&bodies)));
 
     let message = NodemailerMessage {
-        from,
-        to,
-        subject,
+        from: headers::literal_for_nodemailer(from),
+        to: to.into_iter().map(headers::literal_for_nodemailer).collect(),
+        subject: headers::literal_text(&subject),
         text,
         html,
         alternatives: vec![parts.inline],
@@ -404,7 +406,8 @@ fn default_text(subject: &str, facts: &CalendarFacts) -> String {
     } else {
         "Your calendar should offer to accept or decline this invitation. If it does not, open the attached"
     };
-    format!("{subject}\r\n\r\n{action} {FILE_NAME}.\r\n")
+    let title = if subject.trim().is_empty() { "Invitation" } else { subject };
+    format!("{title}\r\n\r\n{action} {FILE_NAME}.\r\n")
 }
 
 /// Every line end (CRLF, a lone LF or a lone CR) as CRLF: MIME text has no other kind.

@@ -3,20 +3,23 @@
 //!
 //! Plain ASCII words are written as they are, folded only at the spaces between them (unfolding
 //! gives the same single space back). Everything else (non-ASCII, specials, runs of spaces, very
-//! long words) becomes RFC 2047 "Q" encoded-words, each at most [`ENCODED_WORD_MAX`] characters
+//! long words) becomes RFC 2047 encoded-words, each at most [`ENCODED_WORD_MAX`] characters
 //! and never splitting a UTF-8 character, separated by folding white space that decoders drop.
 
 use std::fmt::Write as _;
 
+use mail_builder::encoders::base64::base64_encode;
 use serde::{Deserialize, Serialize};
 
 use super::EmailError;
 
 /// The longest header line written, CRLF excluded (RFC 5322's recommended limit).
 pub(crate) const LINE_MAX: usize = 78;
-/// The longest encoded-word written: fits after `Subject: ` on the first line.
-const ENCODED_WORD_MAX: usize = 64;
-const ENCODED_WORD_PREFIX: &str = "=?UTF-8?Q?";
+/// The longest encoded-word written: within RFC 2047's 75, and short enough to sit right after
+/// `Subject: ` (a fold straight after the colon reads as a leading space in Python's `email`).
+const ENCODED_WORD_MAX: usize = LINE_MAX - "Subject: ".len();
+const Q_PREFIX: &str = "=?UTF-8?Q?";
+const B_PREFIX: &str = "=?UTF-8?B?";
 
 /// An email address with an optional display name, as nodemailer takes it.
 ///
@@ -58,7 +61,7 @@ impl Mailbox {
         if !valid {
             return Err(EmailError::InvalidAddress { field: field.to_owned(), value: text.to_owned() });
         }
-        let name = Some(name).filter(|n| !n.is_empty());
+        let name = Some(normalize_name(&name)).filter(|n| !n.is_empty());
         Ok(Mailbox { name, address: address.to_owned() })
     }
 
@@ -66,6 +69,31 @@ impl Mailbox {
     pub(crate) fn domain(&self) -> &str {
         self.address.rsplit_once('@').map_or("localhost", |(_, domain)| domain)
     }
+}
+
+/// A display name as every reader sees it: in a phrase, white space between words is one space
+/// (Python's `email` reads a run of spaces and tabs as one, and drops other white space that
+/// follows a space), and white space around the name is not part of it. A lone non-space white
+/// space character (a no-break space) is kept.
+fn normalize_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut run = String::new();
+    for c in name.chars() {
+        if c.is_whitespace() {
+            run.push(c);
+            continue;
+        }
+        if !out.is_empty() && !run.is_empty() {
+            let mut chars = run.chars();
+            match (chars.next(), chars.next()) {
+                (Some(lone), None) if lone != ' ' && lone != '\t' => out.push(lone),
+                _ => out.push(' '),
+            }
+        }
+        run.clear();
+        out.push(c);
+    }
+    out.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').to_owned()
 }
 
 /// A display name written in quotes loses them and its backslash escapes.
@@ -107,16 +135,36 @@ pub(crate) fn mailboxes(out: &mut String, name: &str, list: &[Mailbox]) {
     let mut atoms = Vec::new();
     for (i, mailbox) in list.iter().enumerate() {
         if let Some(display) = &mailbox.name {
-            if is_plain_phrase(display, is_atext) {
-                atoms.extend(display.split(' ').map(str::to_owned));
-            } else {
-                atoms.extend(encoded_words(display));
-            }
+            atoms.extend(phrase(display));
         }
         let separator = if i + 1 < list.len() { "," } else { "" };
         atoms.push(format!("<{}>{separator}", mailbox.address));
     }
     field(out, name, &atoms);
+}
+
+/// A display name as atoms: plain words as they are, each run of other words as encoded-words
+/// (the spaces inside a run encoded too). Breaking runs at plain words keeps most names to one
+/// encoded-word per run: Python's `email` reads a space between two adjacent encoded-words of a
+/// display name, where RFC 2047 (and mailparser) read none.
+fn phrase(name: &str) -> Vec<String> {
+    let mut atoms = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    for word in name.split(' ') {
+        if is_plain_phrase(word, is_atext) {
+            if !run.is_empty() {
+                atoms.extend(encoded_words(&run.join(" ")));
+                run.clear();
+            }
+            atoms.push(word.to_owned());
+        } else {
+            run.push(word);
+        }
+    }
+    if !run.is_empty() {
+        atoms.extend(encoded_words(&run.join(" ")));
+    }
+    atoms
 }
 
 /// Writes the atoms separated by single spaces, folding before an atom that would pass
@@ -150,36 +198,104 @@ fn is_atext(c: char) -> bool {
     c.is_ascii_alphanumeric() || "!#$%&'*+-/=?^_`{|}~".contains(c)
 }
 
-/// `text` as "Q" encoded-words (RFC 2047 section 4.2, with the restricted set of section 5
-/// that is valid in a display name too), split between characters.
+/// Header text as nodemailer should be given it: as it is, except ASCII text that nodemailer
+/// would write unencoded but readers would not read back as given (holding `=?`, which they
+/// take for an encoded-word; white space at either end or in runs; a word too long for a line),
+/// which is given already encoded.
+pub(crate) fn literal_text(text: &str) -> String {
+    let misread = text.contains("=?") || (text.is_ascii() && !is_plain_phrase(text, |c| (' '..='~').contains(&c)));
+    if !text.is_empty() && misread {
+        encoded_words(text).join(" ")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// A mailbox whose display name nodemailer will write so that it reads back as given.
+pub(crate) fn literal_for_nodemailer(mailbox: Mailbox) -> Mailbox {
+    Mailbox { name: mailbox.name.as_deref().map(literal_text), address: mailbox.address }
+}
+
+/// `text` as RFC 2047 encoded-words, "Q" or "B" whichever takes fewer words (then fewer
+/// characters), each at most 75 characters and never splitting a UTF-8 character.
 pub(crate) fn encoded_words(text: &str) -> Vec<String> {
-    let budget = ENCODED_WORD_MAX - ENCODED_WORD_PREFIX.len() - 2;
-    let mut words = Vec::new();
-    let mut payload = String::new();
-    let mut piece = String::new();
-    for c in text.chars() {
-        piece.clear();
-        let mut bytes = [0; 4];
-        for &byte in c.encode_utf8(&mut bytes).as_bytes() {
-            match byte {
-                b' ' => piece.push('_'),
-                b if b.is_ascii_alphanumeric() || b"!*+-/".contains(&b) => piece.push(char::from(b)),
-                b => {
-                    // Writing to a String cannot fail.
-                    let _ = write!(piece, "={b:02X}");
-                }
+    let (q, b) = (WordEncoding::Q.words(text), WordEncoding::B.words(text));
+    let size = |words: &Vec<String>| (words.len(), words.iter().map(String::len).sum::<usize>());
+    if size(&b) < size(&q) {
+        b
+    } else {
+        q
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum WordEncoding {
+    /// Quoted-printable-like, with the restricted set of RFC 2047 section 5 (valid in a phrase).
+    Q,
+    /// Base64.
+    B,
+}
+
+impl WordEncoding {
+    fn prefix(self) -> &'static str {
+        match self {
+            Self::Q => Q_PREFIX,
+            Self::B => B_PREFIX,
+        }
+    }
+
+    /// Splits `text` between characters into the longest chunks whose encoding fits in one
+    /// encoded-word, and wraps each. Linear in the length of `text`.
+    fn words(self, text: &str) -> Vec<String> {
+        let budget = ENCODED_WORD_MAX - self.prefix().len() - 2;
+        let mut words = Vec::new();
+        let (mut start, mut q_used) = (0, 0);
+        for (at, c) in text.char_indices() {
+            let q_char = self.q_cost(&text[at..at + c.len_utf8()]);
+            let grown = match self {
+                Self::Q => q_used + q_char,
+                Self::B => 4 * (at + c.len_utf8() - start).div_ceil(3),
+            };
+            if grown > budget && at > start {
+                words.push(self.wrap(&text[start..at]));
+                start = at;
+                q_used = q_char;
+            } else {
+                q_used += q_char;
             }
         }
-        if payload.len() + piece.len() > budget {
-            words.push(format!("{ENCODED_WORD_PREFIX}{payload}?="));
-            payload.clear();
+        if start < text.len() || words.is_empty() {
+            words.push(self.wrap(&text[start..]));
         }
-        payload.push_str(&piece);
+        words
     }
-    if !payload.is_empty() || words.is_empty() {
-        words.push(format!("{ENCODED_WORD_PREFIX}{payload}?="));
+
+    fn q_cost(self, chunk: &str) -> usize {
+        chunk.bytes().map(|b| if is_q_literal(b) { 1 } else { 3 }).sum()
     }
-    words
+
+    fn wrap(self, chunk: &str) -> String {
+        let mut out = String::from(self.prefix());
+        match self {
+            Self::Q => {
+                for &byte in chunk.as_bytes() {
+                    if is_q_literal(byte) {
+                        out.push(if byte == b' ' { '_' } else { char::from(byte) });
+                    } else {
+                        // Writing to a String cannot fail.
+                        let _ = write!(out, "={byte:02X}");
+                    }
+                }
+            }
+            Self::B => out.push_str(&String::from_utf8_lossy(&base64_encode(chunk.as_bytes()).unwrap_or_default())),
+        }
+        out.push_str("?=");
+        out
+    }
+}
+
+fn is_q_literal(byte: u8) -> bool {
+    byte == b' ' || byte.is_ascii_alphanumeric() || b"!*+-/".contains(&byte)
 }
 
 #[cfg(test)]
@@ -198,6 +314,8 @@ mod tests {
             ("Ann Lee <a@example.com>", Some("Ann Lee"), "a@example.com"),
             ("\"Lee, Ann \\\"AL\\\"\" <a@example.com>", Some("Lee, Ann \"AL\""), "a@example.com"),
             ("Zoë Ō <a@example.com>", Some("Zoë Ō"), "a@example.com"),
+            ("\"  Ann \t  Lee \" <a@example.com>", Some("Ann Lee"), "a@example.com"),
+            ("Ann\u{a0}Lee \u{a0}Jr <a@example.com>", Some("Ann\u{a0}Lee Jr"), "a@example.com"),
         ];
         for (text, name, address) in cases {
             let m = mailbox(text).unwrap();
@@ -236,13 +354,41 @@ mod tests {
 
     #[test]
     fn encoded_words_never_split_a_character() {
-        let words = encoded_words(&"😀".repeat(30));
-        assert!(words.len() > 1);
-        for word in &words {
-            assert!(word.len() <= ENCODED_WORD_MAX, "{word}");
-            // Each word holds whole emoji: 4 encoded octets each.
-            assert_eq!(word.trim_start_matches(ENCODED_WORD_PREFIX).trim_end_matches("?=").len() % 12, 0);
+        for text in ["😀".repeat(30), "é".repeat(80), "老虎".repeat(20), "a".repeat(200)] {
+            let words = encoded_words(&text);
+            assert!(words.len() > 1, "{text}");
+            for word in &words {
+                assert!(word.len() <= ENCODED_WORD_MAX, "{word}");
+            }
+            let decoded: String = words.iter().map(|w| decode(w)).collect();
+            assert_eq!(decoded, text);
         }
+    }
+
+    /// A test-only decoder of one encoded-word.
+    fn decode(word: &str) -> String {
+        let body = word.strip_suffix("?=").unwrap();
+        let bytes = if let Some(q) = body.strip_prefix(Q_PREFIX) {
+            let mut out = Vec::new();
+            let mut rest = q.as_bytes();
+            while let Some((&b, tail)) = rest.split_first() {
+                match b {
+                    b'_' => out.push(b' '),
+                    b'=' => {
+                        out.push(u8::from_str_radix(std::str::from_utf8(&tail[..2]).unwrap(), 16).unwrap());
+                        rest = &tail[2..];
+                        continue;
+                    }
+                    b => out.push(b),
+                }
+                rest = tail;
+            }
+            out
+        } else {
+            use base64::Engine;
+            base64::engine::general_purpose::STANDARD.decode(body.strip_prefix(B_PREFIX).unwrap()).unwrap()
+        };
+        String::from_utf8(bytes).expect("each encoded-word holds whole characters")
     }
 
     #[test]
@@ -256,7 +402,7 @@ mod tests {
         mailboxes(&mut out, "To", &list);
         assert_eq!(
             out,
-            "To: Ann Lee <ann@example.com>, =?UTF-8?Q?Lee=2C_Bo?= <bo@example.com>,\r\n <c@example.com>\r\n"
+            "To: Ann Lee <ann@example.com>, =?UTF-8?Q?Lee=2C?= Bo <bo@example.com>,\r\n <c@example.com>\r\n"
         );
     }
 }

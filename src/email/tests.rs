@@ -159,3 +159,51 @@ fn bad_input_gives_errors_not_panics() {
     let unknown = serde_json::from_value::<EmailRequest>(json!({"invite": ICS, "from": "a@example.com", "cc": "x"}));
     assert!(unknown.unwrap_err().to_string().contains("unknown field `cc`"));
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn header_text() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            prop_oneof![
+                Just("\r\n".to_owned()),
+                Just("\"".to_owned()),
+                Just("=?".to_owned()),
+                Just("é".to_owned()),
+                Just("😀".to_owned()),
+                "[a-z ,;<>@]{1,90}",
+                any::<char>().prop_map(String::from),
+            ],
+            0..12,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Whatever the names, subject and body: a message whose every line ends with CRLF and
+        /// fits in 78 octets, or the control-character error for a header value.
+        #[test]
+        fn any_input_gives_short_crlf_lines_or_an_error(name in header_text(), subject in header_text(), text in any::<String>()) {
+            let mut request = EmailRequest::new(InviteSource::Calendar(ICS.into()), format!("\"{}\" <a@example.com>", name.replace(['"', '\\'], "")));
+            request.subject = Some(subject.clone());
+            request.text = Some(text);
+            match build_invite_email(&request) {
+                Ok(email) => {
+                    prop_assert!(!email.mime.replace("\r\n", "").contains(['\r', '\n']));
+                    for line in email.mime.split("\r\n") {
+                        prop_assert!(line.len() <= 78, "{} octets: {:?}", line.len(), line);
+                    }
+                }
+                Err(EmailError::ControlCharacter { field }) => {
+                    let value = if field == "from" { &name } else { &subject };
+                    prop_assert!(value.contains(|c: char| c.is_ascii_control() && c != '\t'));
+                }
+                Err(other) => prop_assert!(false, "unexpected {other:?}"),
+            }
+        }
+    }
+}

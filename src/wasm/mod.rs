@@ -9,7 +9,9 @@
 mod callbacks;
 mod client;
 mod core;
+mod email;
 mod error;
+mod ics;
 
 #[allow(unused_imports)] // for the client and email bindings
 pub(crate) use error::{smart_invite_error, ErrorBuilder};
