@@ -27,6 +27,7 @@
 use chrono::{DateTime, NaiveDateTime, Utc};
 
 use crate::api_error::ErrorKind;
+use crate::formats::Decimal;
 
 /// How many times to retry and how long to wait between attempts.
 ///
@@ -125,7 +126,7 @@ pub fn parse_retry_after(value: &str, now: DateTime<Utc>) -> Option<u64> {
         return None;
     }
     if value.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
-        let seconds: f64 = value.parse().ok()?;
+        let seconds = Decimal::parse(value)?.to_f64();
         // A year is far beyond any cap; clamping keeps the conversion exact and finite.
         return Some((seconds.min(31_536_000.0) * 1000.0).round() as u64);
     }

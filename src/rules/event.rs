@@ -5,7 +5,7 @@ use chrono_tz::Tz;
 
 use super::{choice, field, object, text, unknown_fields, url, wrong_type, Report, TextRule};
 use crate::event_time::{self, Written};
-use crate::formats::{self, Schemes};
+use crate::formats::{self, Decimal, Schemes};
 use crate::issues::IssueKey;
 use crate::model::{Event, EventTime, Location, Moment, Reminder, Transparency};
 use crate::path::Path;
@@ -39,8 +39,13 @@ const SUMMARY: TextRule = TextRule { max_chars: Some(1024), ..TextRule::REQUIRED
 const DESCRIPTION: TextRule = TextRule { max_chars: Some(4096), ..TextRule::OPTIONAL };
 const MAX_REMINDERS: usize = 5;
 
-/// `(field, largest magnitude)` of the coordinates.
-const COORDINATES: [(&str, f64); 2] = [("lat", 90.0), ("long", 180.0)];
+/// `(field, largest magnitude, the midpoint between it and the next f64 up)` of the
+/// coordinates. A decimal text reads as an f64 above the limit exactly when it is above the
+/// midpoint (the midpoint itself rounds to the limit, whose last bit is even).
+const COORDINATES: [(&str, u32, &str); 2] = [
+    ("lat", 90, "90.00000000000000710542735760100185871124267578125"),
+    ("long", 180, "180.0000000000000142108547152020037174224853515625"),
+];
 
 /// The zone an event's times are read in, as far as the event's own `tzid` tells.
 #[derive(Clone, Copy)]
@@ -238,32 +243,37 @@ fn order(start: Moment, end: Moment, end_path: &Path, report: &mut Report) {
 fn location(value: &Json<'_>, path: &Path, report: &mut Report) -> Option<Location> {
     let map = object(value, path, report)?;
     let description = text(map, &path.key("description"), TextRule::OPTIONAL, report);
-    let [lat, long] = COORDINATES.map(|(name, limit)| coordinate(map, &path.key(name), limit, report));
+    let [lat, long] =
+        COORDINATES.map(|(name, limit, midpoint)| coordinate(map, &path.key(name), (limit, midpoint), report));
     unknown_fields(map, path, &["description", "lat", "long"], report);
     Some(Location { description, lat, long })
 }
 
 /// A latitude or longitude given as a number or a decimal string, normalized to the string the
-/// API takes.
-fn coordinate(map: &Object<'_>, path: &Path, limit: f64, report: &mut Report) -> Option<String> {
+/// API takes. A string is read as `f64::from_str` would read it (a finite number), exactly.
+fn coordinate(map: &Object<'_>, path: &Path, (limit, midpoint): (u32, &str), report: &mut Report) -> Option<String> {
     let value = field(map, path.name())?;
     let name = path.name();
-    let (text, number) = match value {
-        Json::Number(n) => (n.to_string(), n.as_f64()),
-        Json::String(s) => (s.trim().to_owned(), s.trim().parse::<f64>().ok().filter(|f| f.is_finite())),
+    // `Some(whether it is within the limit)` for a number.
+    let (text, within) = match value {
+        Json::Number(n) => (n.to_string(), n.as_f64().map(|n| n.abs() <= f64::from(limit))),
+        Json::String(s) => {
+            let magnitude = Decimal::parse(s.trim());
+            (s.trim().to_owned(), magnitude.map(|m| Decimal::parse(midpoint).is_some_and(|midpoint| m <= midpoint)))
+        }
         other => {
             wrong_type(path, other, "a number like 51.5074", report);
             return None;
         }
     };
-    match number {
+    match within {
         None => {
             report.add(path, IssueKey::InvalidType, format!("{name} must be a number like 51.5074, not \"{text}\"."))
         }
-        Some(n) if n.abs() > limit => {
+        Some(false) => {
             report.add(path, IssueKey::OutOfRange, format!("{name} must be between -{limit} and {limit}, not {text}."))
         }
-        Some(_) => return Some(text),
+        Some(true) => return Some(text),
     }
     None
 }
@@ -304,4 +314,34 @@ fn reminders(value: &Json<'_>, path: &Path, report: &mut Report) -> Option<Vec<R
         })
         .collect();
     read.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn coordinate_midpoints_split_the_limit_from_the_next_f64() {
+        for (_, limit, midpoint) in COORDINATES {
+            let limit = f64::from(limit);
+            assert_eq!(midpoint.parse::<f64>(), Ok(limit), "{midpoint}");
+            let above = format!("{midpoint}000001");
+            assert!(above.parse::<f64>().is_ok_and(|f| f > limit), "{above}");
+            let below = format!("-{}", &midpoint[..midpoint.len() - 1]);
+            assert_eq!(below.parse::<f64>(), Ok(-limit));
+            let (m, a, b) = (Decimal::parse(midpoint), Decimal::parse(&above), Decimal::parse(&below));
+            assert!(a > m && b < m, "{midpoint}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn texts_near_a_limit_are_out_of_range_exactly_when_their_f64_is(digits in "[0-9]{0,40}", long in proptest::bool::ANY) {
+            let (_, limit, midpoint) = COORDINATES[usize::from(long)];
+            let text = format!("{}{digits}", &midpoint[..midpoint.len() - 10]);
+            let std_out = text.parse::<f64>().is_ok_and(|f| f > f64::from(limit));
+            let ours_out = Decimal::parse(&text) > Decimal::parse(midpoint);
+            proptest::prop_assert_eq!(std_out, ours_out, "{}", text);
+        }
+    }
 }
