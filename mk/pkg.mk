@@ -16,7 +16,7 @@ WASM_BINDGEN_FLAGS := --no-typescript --remove-name-section --remove-producers-s
 # The wasm-bindgen test runner, for Node and (WASM_BINDGEN_USE_BROWSER=1) headless Chromium.
 WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver
 
-.PHONY: pkg test-pkg test-pkg-wasm test-pkg-js bench-pkg
+.PHONY: pkg test-pkg bench-pkg
 pkg: | wasm-target wasm-bindgen-cli npm-deps
 	$(call say,pkg: cargo build --release --target wasm32-unknown-unknown)
 	$(CARGO) build --release --lib --target wasm32-unknown-unknown
@@ -30,5 +30,23 @@ pkg: | wasm-target wasm-bindgen-cli npm-deps
 	  mv $(PKG_GEN).node/smart_invite.js $(PKG_GEN)/smart_invite.cjs && rm -rf $(PKG_GEN).node; \
 	  $(WASM_OPT) $(WASM_OPT_FLAGS) $(PKG_WASM) -o $(PKG_WASM); \
 	fi
-	$(call say,pkg: re-export lists, CommonJS copies of the error class and the types)
+	$(call say,pkg: re-export lists and CommonJS copies of the error class and the types)
 	node pkg/scripts/build.mjs
+
+# The wasm-bindgen-test suites (tests/wasm/) in Node then headless Chromium; then the packed
+# tarball used as a user would and the fast-check properties (tests/package/).
+test-pkg: pkg | npm-deps chromium
+	$(call say,test-pkg: wasm-bindgen-test suites in Node)
+	$(WASM_TEST_ENV) $(CARGO) test --lib --target wasm32-unknown-unknown
+	$(call say,test-pkg: wasm-bindgen-test suites in headless Chromium)
+	$(WASM_TEST_ENV) WASM_BINDGEN_USE_BROWSER=1 $(CARGO) test --lib --target wasm32-unknown-unknown
+	$(call say,test-pkg: npm pack + install into a scratch project: Node ESM and CJS / tsc --strict / Chromium; fast-check)
+	node --expose-gc --test --test-concurrency=1 tests/package/
+
+# Sizes, validateInvite against zod 4 and a JSON round trip, first call in Node; then the
+# opt-level and wasm-opt variants and the JSON-vs-serde-wasm-bindgen boundary (built first).
+bench-pkg: pkg | npm-deps
+	$(call say,bench-pkg: building the variants (rustc opt-level z/s/3 x wasm-opt; JSON vs serde-wasm-bindgen))
+	bash bench/package/variants.sh
+	$(call say,bench-pkg: sizes / per call against zod 4 / first call after import)
+	node bench/package/run.mjs

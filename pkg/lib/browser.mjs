@@ -2,8 +2,8 @@
 // fetches the .wasm next to the glue (`new URL(..., import.meta.url)`, which bundlers follow);
 // it also takes a URL or string, a Response, bytes, or a compiled WebAssembly.Module.
 
-import initGlue from "../gen/smart_invite.js";
-import { registerClasses } from "./setup.mjs";
+import * as glue from "../gen/smart_invite.js";
+import { register } from "./setup.mjs";
 
 export * from "../gen/api.mjs";
 export { SmartInviteError } from "./error.mjs";
@@ -11,8 +11,8 @@ export { SmartInviteError } from "./error.mjs";
 let ready;
 
 export function init(input) {
-  ready ??= initGlue(input === undefined ? undefined : { module_or_path: input }).then(
-    () => registerClasses(),
+  ready ??= glue.default(input === undefined ? undefined : { module_or_path: input }).then(
+    () => register(glue),
     (error) => {
       ready = undefined;
       throw error;

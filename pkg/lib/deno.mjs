@@ -2,11 +2,11 @@
 // permission flags (reading the file or fetching it would need --allow-read).
 
 import source wasmModule from "../gen/smart_invite_bg.wasm";
-import { initSync } from "../gen/smart_invite.js";
-import { registerClasses } from "./setup.mjs";
+import * as glue from "../gen/smart_invite.js";
+import { register } from "./setup.mjs";
 
-initSync({ module: wasmModule });
-registerClasses();
+glue.initSync({ module: wasmModule });
+register(glue);
 
 export * from "../gen/api.mjs";
 export { SmartInviteError } from "./error.mjs";

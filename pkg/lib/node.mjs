@@ -2,15 +2,14 @@
 // init() call is needed. init() resolves at once, for code shared with browsers.
 
 import { readFileSync } from "node:fs";
-import { initSync } from "../gen/smart_invite.js";
-import { registerClasses } from "./setup.mjs";
+import * as glue from "../gen/smart_invite.js";
+import { register } from "./setup.mjs";
 import { defaultFetch } from "./node-http.cjs";
-import { __setDefaultFetch } from "../gen/smart_invite.js";
 
-initSync({ module: readFileSync(new URL("../gen/smart_invite_bg.wasm", import.meta.url)) });
-registerClasses();
+glue.initSync({ module: readFileSync(new URL("../gen/smart_invite_bg.wasm", import.meta.url)) });
+register(glue);
 // The client sends through node:http here (a third of the CPU of Node 20's fetch per call).
-if (defaultFetch) __setDefaultFetch(defaultFetch);
+if (defaultFetch) glue.__setDefaultFetch(defaultFetch);
 
 export * from "../gen/api.mjs";
 export { SmartInviteError } from "./error.mjs";

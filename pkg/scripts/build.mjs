@@ -2,7 +2,8 @@
 //  - gen/api.mjs and gen/api.cjs: the names every entry re-exports (all wasm exports but the
 //    glue's own initSync and the error-class hook), so a new #[wasm_bindgen] export shows up
 //    in every runtime without touching the entries;
-//  - gen/error.cjs: the CommonJS copy of lib/error.mjs for the require entry (esbuild);
+//  - gen/setup.cjs: the CommonJS copy of lib/setup.mjs with the error class, for the require
+//    entry (esbuild);
 //  - gen/cts/**.d.cts: CommonJS copies of the type declarations for `require` consumers
 //    under TypeScript's node16/nodenext resolution.
 
@@ -13,7 +14,7 @@ import { buildSync } from "esbuild";
 
 const pkg = join(dirname(fileURLToPath(import.meta.url)), "..");
 const gen = join(pkg, "gen");
-const HIDDEN = new Set(["initSync", "default", "__setErrorClass"]);
+const HIDDEN = new Set(["initSync", "default", "__setErrorClass", "__setStringify"]);
 
 function exportedNames() {
   const esm = readFileSync(join(gen, "smart_invite.js"), "utf8");
@@ -35,10 +36,11 @@ function writeApi(names) {
   writeFileSync(join(gen, "api.cjs"), `${header}"use strict";\nexports.publicNames = ${JSON.stringify(names)};\n`);
 }
 
-function writeErrorCjs() {
+function writeSetupCjs() {
   buildSync({
-    entryPoints: [join(pkg, "lib", "error.mjs")],
-    outfile: join(gen, "error.cjs"),
+    entryPoints: [join(pkg, "lib", "setup.mjs")],
+    outfile: join(gen, "setup.cjs"),
+    bundle: true,
     format: "cjs",
     platform: "neutral",
     target: "es2022",
@@ -63,6 +65,6 @@ function writeCommonJsTypes() {
 
 const names = exportedNames();
 writeApi(names);
-writeErrorCjs();
+writeSetupCjs();
 writeCommonJsTypes();
 console.log(`pkg/gen: ${names.length} exports (${names.join(", ")})`);

@@ -157,3 +157,21 @@ fn time_zones_and_data_centers() {
         r#"{"id":"uk","apiUrl":"https://api-uk.cronofy.com","forwardingAddress":"organizer@invite-uk.cronofy.com"}"#
     );
 }
+
+/// The entries' never-throwing stringify (`{ message }` for an exception) gives the same
+/// results as the built-in fallback. Registered last: it stays for the module's lifetime.
+#[wasm_bindgen_test]
+fn a_registered_stringify_is_used_and_its_caught_message_reported() {
+    let hook: Function = js(
+        "return (v) => { try { return JSON.stringify(v); } catch (e) { return { message: 'caught: ' + e.message }; } }",
+    )
+    .into();
+    crate::wasm::core::set_stringify(hook);
+    let cyclic = validate_invite(js("const o = {}; o.o = o; return o"), JsValue::UNDEFINED);
+    let description = stringify(&cyclic);
+    assert!(description.contains("cannot be turned into JSON: caught: Converting circular"), "{description}");
+    assert_eq!(get(&validate_invite(JSON::parse(SEED).unwrap(), JsValue::UNDEFINED), "ok"), JsValue::TRUE);
+    assert_eq!(first_key(&validate_invite(JsValue::UNDEFINED, JsValue::UNDEFINED), ""), "errors.invalid_type");
+    let odd = validate_invite(js("return { toJSON() { throw 5 } }"), JsValue::UNDEFINED);
+    assert_eq!(first_key(&odd, ""), "errors.invalid_json");
+}

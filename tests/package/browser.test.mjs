@@ -1,0 +1,87 @@
+// The packed tarball in a browser: a page on 127.0.0.1 imports the package as an ES module
+// (an import map points the bare specifier at the installed files), awaits init() and
+// validates; driven by playwright-core in Debian's Chromium.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, normalize, extname } from "node:path";
+import { chromium } from "playwright-core";
+import { packAndInstall, seed } from "./scratch.mjs";
+
+const TYPES = { ".html": "text/html", ".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json" };
+const CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync"];
+
+const PAGE = `<!doctype html>
+<script type="importmap">{ "imports": { "smart-invite": "/node_modules/smart-invite/lib/browser.mjs" } }</script>
+<script type="module">
+  import { init, validateInvite, normalizeInvite, SmartInviteError, timeZones, dataCenters } from "smart-invite";
+  const seed = ${JSON.stringify(seed)};
+  const out = {};
+  try { validateInvite(seed); } catch (e) { out.beforeInit = String(e); }
+  await init();
+  await init(); // a second call is a no-op
+  const ok = validateInvite(seed);
+  out.ok = ok.ok;
+  out.start = ok.invite.event.start.time;
+  out.badKey = validateInvite({ smart_invite_id: "x" }).errors.recipient[0].key;
+  const cyclic = {}; cyclic.self = cyclic;
+  out.cyclicKey = validateInvite(cyclic).errors[""][0].key;
+  try { normalizeInvite({}); } catch (e) { out.errorClass = e instanceof SmartInviteError && e instanceof Error; out.kind = e.kind; }
+  out.zones = timeZones().length;
+  out.centers = dataCenters().map((d) => d.id).join(",");
+  window.result = out;
+</script>`;
+
+let scratch, server, origin, profile, context;
+before(async () => {
+  scratch = packAndInstall();
+  writeFileSync(join(scratch.project, "index.html"), PAGE);
+  server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^\/+/, "");
+    try {
+      const body = await readFile(join(scratch.project, path || "index.html"));
+      res.writeHead(200, { "content-type": TYPES[extname(path || ".html")] ?? "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${server.address().port}`;
+  profile = mkdtempSync(join(tmpdir(), "smart-invite-chromium-"));
+  context = await chromium.launchPersistentContext(profile, { executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_FLAGS });
+});
+after(async () => {
+  await context?.close();
+  server?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+  scratch?.cleanup();
+});
+
+test("Chromium: import the package as an ES module, init(), validate", async () => {
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
+  await page.goto(`${origin}/index.html`);
+  await page.waitForFunction(() => window.result || null, null, { timeout: 20000 });
+  const result = await page.evaluate(() => window.result);
+  assert.deepEqual(errors, []);
+  assert.match(result.beforeInit, /./, "calling before init() fails (the module is not loaded yet)");
+  assert.equal(result.ok, true);
+  assert.equal(result.start, "2026-04-29T09:30:00Z");
+  assert.equal(result.badKey, "errors.required");
+  assert.equal(result.cyclicKey, "errors.invalid_json");
+  assert.equal(result.errorClass, true);
+  assert.equal(result.kind, "validation");
+  assert.ok(result.zones > 500);
+  assert.equal(result.centers, "us,uk,de,au,ca,sg");
+  assert.ok(requests.every((u) => u.startsWith(origin)), `only the local server is contacted: ${requests}`);
+  assert.equal(requests.filter((u) => u.endsWith(".wasm")).length, 1, "the .wasm is fetched once");
+});

@@ -1,0 +1,91 @@
+// Properties of the JS API (fast-check): any JS value in gives a result out, never an
+// exception; and 100,000 calls with bad input leave the module working, with wasm memory,
+// the externref table and the JS heap flat. Runs against pkg/ as built by `make pkg`.
+// Needs --expose-gc (make test-pkg passes it).
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { validateInvite, normalizeInvite, SmartInviteError } from "../../pkg/lib/node.mjs";
+import { initSync } from "../../pkg/gen/smart_invite.js";
+import { seed } from "./scratch.mjs";
+
+// The node entry has instantiated the module already: initSync hands back the same exports.
+const wasm = initSync();
+
+const ANYTHING = fc.anything({
+  withBigInt: true, withBoxedValues: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true,
+  withObjectString: true, withSparseArray: true, withTypedArray: true, withUnicodeString: true,
+  key: fc.oneof(fc.string(), fc.constantFrom("__proto__", "constructor", "toJSON", "smart_invite_id", "event")),
+});
+
+/** Values JSON.stringify cannot take: cycles, BigInt, throwing getters and toJSON. */
+const HOSTILE = fc.oneof(
+  ANYTHING.map((v) => { const o = { v }; o.self = o; return o; }),
+  ANYTHING.map((v) => ({ v, n: 1n })),
+  fc.constant({ get smart_invite_id() { throw new Error("getter"); } }),
+  fc.constant({ toJSON() { throw "not an Error"; } }),
+  fc.constant(new Proxy({}, { ownKeys() { throw new Error("proxy"); } })),
+  fc.constantFrom(() => 1, Symbol("s"), undefined, NaN, -0, Infinity),
+);
+
+/** The seed with one field (top level or in the event) replaced by anything. */
+const MUTATED_SEED = fc
+  .tuple(fc.constantFrom("method", "smart_invite_id", "recipient", "callback_url", "organizer", "event",
+    "event.summary", "event.start", "event.end", "event.location", "event.reminders", "event.color"), ANYTHING)
+  .map(([path, value]) => {
+    const copy = structuredClone(seed);
+    const [a, b] = path.split(".");
+    if (b) copy[a][b] = value; else copy[a] = value;
+    return copy;
+  });
+
+function assertResult(result) {
+  assert.equal(typeof result.ok, "boolean");
+  assert.equal(Object.getPrototypeOf(result), Object.prototype);
+  assert.equal(typeof result.warnings, "object");
+  if (result.ok) {
+    // The invite is plain JSON: a round trip gives the same object.
+    assert.deepEqual(JSON.parse(JSON.stringify(result.invite)), result.invite);
+  } else {
+    for (const [path, issues] of Object.entries(result.errors)) {
+      assert.equal(typeof path, "string");
+      assert.ok(issues.length > 0 && issues.every((i) => i.key.startsWith("errors.") && i.description.length > 0));
+    }
+  }
+}
+
+test("any JS value, JSON text or mutated seed in: a result out, no exception", () => {
+  const input = fc.oneof(ANYTHING, HOSTILE, MUTATED_SEED, fc.json(), fc.string(), fc.jsonValue().map((v) => JSON.stringify(v)));
+  fc.assert(fc.property(input, (value) => assertResult(validateInvite(value))), { numRuns: 3000 });
+  // normalizeInvite throws only SmartInviteError.
+  fc.assert(fc.property(input, (value) => {
+    try { normalizeInvite(value); } catch (e) { assert.ok(e instanceof SmartInviteError, String(e)); }
+  }), { numRuns: 1000 });
+});
+
+test("100,000 calls with bad input: no trap, the module still works, memory flat", () => {
+  const big = "x".repeat((1 << 20) + 1);
+  const samples = [
+    ...fc.sample(ANYTHING, 300), ...fc.sample(HOSTILE, 100), ...fc.sample(MUTATED_SEED, 100),
+    "{not json", "[".repeat(10000), big, JSON.stringify({ ...seed, event: { ...seed.event, summary: "y".repeat(5000) } }),
+  ];
+  const run = (n) => { for (let i = 0; i < n; i++) validateInvite(samples[i % samples.length]); };
+  const measure = () => {
+    globalThis.gc?.();
+    return { memory: wasm.memory.buffer.byteLength, externrefs: wasm.__wbindgen_externrefs.length, heap: process.memoryUsage().heapUsed };
+  };
+  run(10_000); // let the allocator and the externref table reach their working size
+  const before = measure();
+  run(100_000);
+  const after = measure();
+  // wasm-bindgen's `__instance_terminated` flag (a u32 static; the global holds its address).
+  const terminated = new Uint32Array(wasm.memory.buffer, wasm.__instance_terminated.value, 1)[0];
+  assert.equal(terminated, 0, "the wasm instance was terminated");
+  assert.equal(after.memory, before.memory, "wasm memory grew");
+  assert.equal(after.externrefs, before.externrefs, "the externref table grew (a JS value leaked)");
+  assert.ok(after.heap - before.heap < 8 * 1024 * 1024, `the JS heap grew by ${after.heap - before.heap} bytes`);
+  const ok = validateInvite(seed);
+  assert.equal(ok.ok, true);
+  assert.equal(ok.invite.event.end.time, "2026-04-29T10:00:00Z");
+});

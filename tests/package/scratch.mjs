@@ -1,0 +1,31 @@
+// Helpers for the packaging tests: pack pkg/ with `npm pack`, install the tarball into a scratch
+// project under the system temp folder, and run things there the way a user would.
+
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const root = fileURLToPath(new URL("../../", import.meta.url));
+export const seed = JSON.parse(readFileSync(join(root, "tests/fixtures/seed-request.json"), "utf8"));
+
+const npm = (args, cwd) =>
+  execFileSync("npm", [...args, "--no-audit", "--no-fund", "--loglevel=error"], { cwd, encoding: "utf8" });
+
+/** Packs pkg/ and installs the tarball into a fresh project; returns its folder and the file list. */
+export function packAndInstall() {
+  const dir = mkdtempSync(join(tmpdir(), "smart-invite-pkg-"));
+  const packed = JSON.parse(npm(["pack", join(root, "pkg"), "--pack-destination", dir, "--json"], dir))[0];
+  const project = join(dir, "project");
+  mkdirSync(project);
+  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true }));
+  npm(["install", "--offline", join(dir, packed.filename)], project);
+  return { project, files: packed.files.map((f) => f.path), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Writes `source` to `file` in the project and runs it with node; returns { status, stdout, stderr }. */
+export function runNode(project, file, source, flags = []) {
+  writeFileSync(join(project, file), source);
+  return spawnSync(process.execPath, [...flags, file], { cwd: project, encoding: "utf8" });
+}
