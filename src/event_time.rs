@@ -13,6 +13,7 @@ use chrono::{
 use chrono_tz::Tz;
 
 use crate::model::Moment;
+use crate::strftime;
 
 /// A time as written, before any time zone is applied.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,12 +64,19 @@ pub enum TimeError {
     },
 }
 
-fn local_text(t: &NaiveDateTime) -> String {
-    t.format("%Y-%m-%dT%H:%M").to_string()
+/// `2026-04-29`.
+pub(crate) fn date_text(date: NaiveDate) -> String {
+    strftime::format(date.into(), "%Y-%m-%d")
 }
 
-fn utc_text(t: &DateTime<Utc>) -> String {
-    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+/// `2026-04-29T09:30`: a wall-clock time to the minute.
+fn local_text(t: &NaiveDateTime) -> String {
+    strftime::format(*t, "%Y-%m-%dT%H:%M")
+}
+
+/// `2026-04-29T09:30:00Z`: an instant as the API writes it.
+pub(crate) fn utc_text(t: &DateTime<Utc>) -> String {
+    strftime::format(t.naive_utc(), "%Y-%m-%dT%H:%M:%SZ")
 }
 
 impl fmt::Display for TimeError {
@@ -289,6 +297,16 @@ mod tests {
                 _ => panic!("{zone} {text}: expected {expected:?}, got {got:?}"),
             }
         }
+    }
+
+    #[test]
+    fn texts_of_years_beyond_four_digits() {
+        let t = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(23, 5, 9).unwrap().and_utc();
+        assert_eq!(utc_text(&t(10_000, 1, 1)), "+10000-01-01T23:05:09Z");
+        assert_eq!(utc_text(&t(-1, 12, 31)), "-0001-12-31T23:05:09Z");
+        assert_eq!(utc_text(&t(0, 3, 1)), "0000-03-01T23:05:09Z");
+        assert_eq!(date_text(NaiveDate::MAX), NaiveDate::MAX.format("%Y-%m-%d").to_string());
+        assert_eq!(date_text(NaiveDate::MIN), NaiveDate::MIN.format("%Y-%m-%d").to_string());
     }
 
     #[test]

@@ -39,6 +39,7 @@ mod response;
 mod retry;
 mod rules;
 mod signature;
+mod strftime;
 mod suggest;
 mod validate;
 #[cfg(target_arch = "wasm32")]

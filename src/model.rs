@@ -238,10 +238,10 @@ pub enum Moment {
 
 impl fmt::Display for Moment {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Moment::Instant(t) => write!(f, "{}", t.format("%Y-%m-%dT%H:%M:%SZ")),
-            Moment::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
-        }
+        f.write_str(&match self {
+            Moment::Instant(t) => crate::event_time::utc_text(t),
+            Moment::Date(d) => crate::event_time::date_text(*d),
+        })
     }
 }
 

@@ -24,10 +24,11 @@
 //! assert_eq!(policy.delay_before_retry(0, ErrorKind::NotFound, None, 0.5), None);
 //! ```
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, Utc};
 
 use crate::api_error::ErrorKind;
 use crate::formats::Decimal;
+use crate::strftime;
 
 /// How many times to retry and how long to wait between attempts.
 ///
@@ -135,8 +136,9 @@ pub fn parse_retry_after(value: &str, now: DateTime<Utc>) -> Option<u64> {
     Some(u64::try_from(wait).unwrap_or(0))
 }
 
-/// The three date forms of RFC 9110 section 5.6.7, preferred first. The weekday is not
-/// checked against the date (servers get it wrong; the date is what matters).
+/// The three date forms of RFC 9110 section 5.6.7, preferred first, read as chrono's
+/// `NaiveDateTime::parse_from_str` reads them (see [`strftime::parse`]): the weekday must be
+/// the date's.
 const HTTP_DATE_FORMATS: [&str; 3] = [
     "%a, %d %b %Y %H:%M:%S GMT", // IMF-fixdate
     "%A, %d-%b-%y %H:%M:%S GMT", // RFC 850
@@ -144,10 +146,7 @@ const HTTP_DATE_FORMATS: [&str; 3] = [
 ];
 
 fn parse_http_date(value: &str) -> Option<DateTime<Utc>> {
-    HTTP_DATE_FORMATS
-        .iter()
-        .find_map(|format| NaiveDateTime::parse_from_str(value, format).ok())
-        .map(|naive| naive.and_utc())
+    HTTP_DATE_FORMATS.iter().find_map(|format| strftime::parse(value, format)).map(|naive| naive.and_utc())
 }
 
 #[cfg(test)]
@@ -230,7 +229,13 @@ mod tests {
         assert_eq!(parse_retry_after("Wed Apr 29 09:30:01 2026", now()), Some(1_000));
         // In the past: retry now.
         assert_eq!(parse_retry_after("Wed, 29 Apr 2026 09:00:00 GMT", now()), Some(0));
-        for bad in ["Wed, 29 Apr 2026 09:30:05 PST", "Wed, 31 Feb 2026 09:30:05 GMT", "2026-04-29T09:30:05Z"] {
+        // A weekday that is not the date's makes the date unreadable.
+        for bad in [
+            "Wed, 29 Apr 2026 09:30:05 PST",
+            "Wed, 31 Feb 2026 09:30:05 GMT",
+            "2026-04-29T09:30:05Z",
+            "Thu, 29 Apr 2026 09:30:05 GMT",
+        ] {
             assert_eq!(parse_retry_after(bad, now()), None, "{bad:?}");
         }
     }
