@@ -8,6 +8,8 @@ use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::json::Json;
+
 /// The stable identifier of a problem found in a payload.
 ///
 /// Each variant's [`IssueKey::as_str`] is what appears as `key` in the error map. Errors start
@@ -258,6 +260,40 @@ impl Issues {
     }
 }
 
+impl Issues {
+    /// Reads an error map from the borrowed JSON tree, with exactly the result of
+    /// `Issues::deserialize` on the same JSON as a `serde_json::Value` (so paths in key order,
+    /// a repeated key counted by its last value, and an issue also as `[key, description?]`),
+    /// without linking `Value` and its `BTreeMap` code. `None` when it is not of that shape.
+    pub(crate) fn read(errors: &Json<'_>) -> Option<Issues> {
+        let mut issues = Issues::default();
+        for (path, list) in errors.as_object()?.sorted_fields() {
+            for item in list.as_array()? {
+                issues.push(path, Issue::read(item)?);
+            }
+        }
+        Some(issues)
+    }
+}
+
+impl Issue {
+    /// One `{key, description?}` object, or a `[key, description?]` array, as the derived
+    /// `Deserialize` reads it from a `serde_json::Value`.
+    fn read(item: &Json<'_>) -> Option<Issue> {
+        let text = |value: &Json<'_>| value.as_str().map(str::to_owned);
+        let (key, description) = match item {
+            Json::Object(fields) => (fields.get("key"), fields.get("description")),
+            Json::Array(items) if items.len() <= 2 => (items.first(), items.get(1)),
+            _ => return None,
+        };
+        let description = match description {
+            None => String::new(),
+            Some(value) => text(value)?,
+        };
+        Some(Issue { key: Cow::Owned(text(key?)?), description })
+    }
+}
+
 impl Serialize for Issues {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.entries.len()))?;
@@ -287,5 +323,48 @@ impl<'de> Deserialize<'de> for Issues {
             }
         }
         deserializer.deserialize_map(IssuesVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The reading `read` replaced: `Issues::deserialize` of a `serde_json::Value`.
+    fn through_value(text: &str) -> Option<Issues> {
+        Issues::deserialize(serde_json::from_str::<serde_json::Value>(text).ok()?).ok()
+    }
+
+    #[test]
+    fn read_gives_what_deserializing_a_value_gave() {
+        let texts = [
+            r#"{"b":[{"key":"k","description":"d"}],"a":[{"key":"x"}],"b":[{"key":"last"}]}"#,
+            r#"{"a":[["k","d"]],"b":[["k"]],"c":[]}"#,
+            r#"{"a":[["k","d","e"]]}"#,
+            r#"{"a":[[]]}"#,
+            r#"{"a":[{"key":"k","description":null}]}"#,
+            r#"{"a":[{"key":1}]}"#,
+            r#"{"a":[{"key":"k","key":"k2","extra":[1]}]}"#,
+            r#"{"a":{"key":"k"}}"#,
+            r#"[{"key":"k"}]"#,
+            "{}",
+        ];
+        for text in texts {
+            let json = Json::parse(text).unwrap();
+            assert_eq!(Issues::read(&json), through_value(text), "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn read_agrees_with_deserializing_a_value(text in concat!(
+            r#"\{("(a|b|c\.d|)":(\[(\{"key":("k"|1|null)(,"description":("d"|null|2))?(,"key":"k2")?\}|"#,
+            r#"\["k"(,"d")?(,"e")?\]|\[\]|7)?(,\{"key":"q"\})?\]|null|"x"),?){0,4}\}"#,
+        )) {
+            let text = text.replace(",}", "}");
+            if let Ok(json) = Json::parse(&text) {
+                proptest::prop_assert_eq!(Issues::read(&json), through_value(&text), "{}", text);
+            }
+        }
     }
 }

@@ -32,6 +32,21 @@ impl<'a> Object<'a> {
     pub(crate) fn keys(&self) -> impl Iterator<Item = &str> {
         self.0.iter().map(|(k, _)| k.as_ref())
     }
+
+    /// The fields as a `serde_json::Value` holds them: one per key (the last), sorted by key.
+    pub(crate) fn sorted_fields(&self) -> Vec<(&str, &Json<'a>)> {
+        let mut fields: Vec<(&str, &Json<'a>)> = self.0.iter().map(|(k, v)| (k.as_ref(), v)).collect();
+        // Stable: a repeated key keeps its document order, so the last of a run is the last given.
+        fields.sort_by(|a, b| a.0.cmp(b.0));
+        let mut unique: Vec<(&str, &Json<'a>)> = Vec::with_capacity(fields.len());
+        for field in fields {
+            match unique.last_mut() {
+                Some(last) if last.0 == field.0 => *last = field,
+                _ => unique.push(field),
+            }
+        }
+        unique
+    }
 }
 
 impl<'a> Json<'a> {
@@ -166,6 +181,19 @@ mod tests {
         assert!(matches!(object.get("b"), Some(Json::String(Cow::Owned(s))) if s == "esc\"aped"));
         assert!(matches!(object.get("a"), Some(Json::String(Cow::Borrowed("last")))));
         assert_eq!(object.keys().collect::<Vec<_>>(), ["a", "b", "a"]);
+    }
+
+    #[test]
+    fn sorted_fields_are_those_of_a_serde_json_value() {
+        let text = r#"{"b": 1, "a": 2, "b": 3, "c": {}, "a": 4}"#;
+        let json = Json::parse(text).unwrap();
+        let value: serde_json::Value = serde_json::from_str(text).unwrap();
+        let ours: Vec<&str> = json.as_object().unwrap().sorted_fields().iter().map(|(k, _)| *k).collect();
+        let theirs: Vec<&str> = value.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(ours, theirs);
+        let values: Vec<u64> =
+            json.as_object().unwrap().sorted_fields().iter().filter_map(|(_, v)| v.as_u64()).collect();
+        assert_eq!(values, [4, 3]);
     }
 
     #[test]

@@ -2,14 +2,14 @@
 //! drop an optional field whose shape is unexpected rather than the whole body, and sort
 //! failures into the two cases a caller acts on: not JSON at all, or JSON of the wrong shape.
 //!
-//! The body is parsed once into a `serde_json::Value` (the code the validator already links
-//! in) and walked with the small readers below. Derived `Deserialize` impls with lenient
-//! fallbacks did the same job for 107 KB more WebAssembly.
+//! The body is parsed once into the borrowed [`Json`] tree the validator walks (the same
+//! parser as `serde_json::Value`'s, so the same errors; a repeated key counts by its last
+//! value, as in a `Value`) and walked with the small readers below. Derived `Deserialize`
+//! impls with lenient fallbacks did the same job for 107 KB more WebAssembly, and a
+//! `serde_json::Value` for its `BTreeMap` code.
 
-use serde_json::{Map, Value};
-
-/// A JSON object.
-pub(crate) type Object = Map<String, Value>;
+use crate::json::Json;
+pub(crate) use crate::json::Object;
 
 /// Why a body could not be read, before it is worded for a notification or a response.
 #[derive(Debug)]
@@ -27,11 +27,11 @@ impl Failure {
 }
 
 /// Parses `body`, which must be a JSON object.
-pub(crate) fn parse_object(body: &[u8]) -> Result<Object, Failure> {
+pub(crate) fn parse_object(body: &[u8]) -> Result<Object<'_>, Failure> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(Failure::Syntax { line: 1, column: 1, detail: "the body is empty".into() });
     }
-    // UTF-8 first, then `from_str`: the same monomorphization the validator links in.
+    // UTF-8 first, then the validator's own parse.
     let text = std::str::from_utf8(body).map_err(|error| {
         let valid = String::from_utf8_lossy(&body[..error.valid_up_to()]);
         let line = valid.matches('\n').count() + 1;
@@ -39,40 +39,40 @@ pub(crate) fn parse_object(body: &[u8]) -> Result<Object, Failure> {
         let detail = format!("a byte that is not UTF-8 at line {line} column {column}");
         Failure::Syntax { line, column, detail }
     })?;
-    let value: Value = serde_json::from_str(text).map_err(|error| Failure::Syntax {
+    let value = Json::parse(text).map_err(|error| Failure::Syntax {
         line: error.line(),
         column: error.column(),
         detail: error.to_string(),
     })?;
     let found = match value {
-        Value::Object(object) => return Ok(object),
-        Value::Array(_) => "an array",
-        Value::String(_) => "a string",
-        Value::Number(_) => "a number",
-        Value::Bool(_) => "a boolean",
-        Value::Null => "null",
+        Json::Object(object) => return Ok(object),
+        Json::Array(_) => "an array",
+        Json::String(_) => "a string",
+        Json::Number(_) => "a number",
+        Json::Bool(_) => "a boolean",
+        Json::Null => "null",
     };
     Err(Failure::shape(format!("it is {found}, not an object")))
 }
 
 /// The text at `key`, if it is text.
-pub(crate) fn text(object: &Object, key: &str) -> Option<String> {
+pub(crate) fn text(object: &Object<'_>, key: &str) -> Option<String> {
     object.get(key)?.as_str().map(str::to_owned)
 }
 
 /// The object at `key`, if it is one.
-pub(crate) fn object<'a>(object: &'a Object, key: &str) -> Option<&'a Object> {
+pub(crate) fn object<'v, 'a>(object: &'v Object<'a>, key: &str) -> Option<&'v Object<'a>> {
     object.get(key)?.as_object()
 }
 
 /// The items at `key` that `read` accepts; `None` unless `key` holds an array.
-pub(crate) fn items<T>(object: &Object, key: &str, read: impl Fn(&Value) -> Option<T>) -> Option<Vec<T>> {
+pub(crate) fn items<'a, T>(object: &Object<'a>, key: &str, read: impl Fn(&Json<'a>) -> Option<T>) -> Option<Vec<T>> {
     Some(object.get(key)?.as_array()?.iter().filter_map(read).collect())
 }
 
 /// The option among `options` whose name (by `name`) is the text at `key`.
 pub(crate) fn option<T: Copy>(
-    object: &Object,
+    object: &Object<'_>,
     key: &str,
     options: &[T],
     name: impl Fn(T) -> &'static str,
@@ -84,16 +84,14 @@ pub(crate) fn option<T: Copy>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
 
     #[test]
     fn readers_take_what_fits_and_drop_the_rest() {
-        let Value::Object(o) = json!({"t": "x", "n": 1, "list": [1, "two", 3], "o": {}, "m": "cancel"}) else {
-            unreachable!()
-        };
+        let body = br#"{"t": "x", "n": 1, "list": [1, "two", 3], "o": {}, "m": "cancel"}"#;
+        let o = parse_object(body).unwrap();
         assert_eq!((text(&o, "t"), text(&o, "n"), text(&o, "nope")), (Some("x".into()), None, None));
-        assert_eq!(items(&o, "list", Value::as_u64), Some(vec![1, 3]));
-        assert_eq!(items(&o, "t", Value::as_u64), None);
+        assert_eq!(items(&o, "list", Json::as_u64), Some(vec![1, 3]));
+        assert_eq!(items(&o, "t", Json::as_u64), None);
         assert!(object(&o, "o").is_some() && object(&o, "t").is_none());
         let methods = [crate::Method::Request, crate::Method::Cancel];
         assert_eq!(option(&o, "m", &methods, crate::Method::as_str), Some(crate::Method::Cancel));
@@ -119,6 +117,6 @@ mod tests {
                 other => panic!("{body:?} gave {other:?}"),
             }
         }
-        assert!(parse_object(b"{}").unwrap().is_empty());
+        assert!(parse_object(b"{}").unwrap().keys().next().is_none());
     }
 }

@@ -9,6 +9,7 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::json::Json;
 use crate::lenient::{self, Failure, Object};
 use crate::reply::Reply;
 
@@ -135,15 +136,15 @@ pub fn parse_notification(body: &[u8]) -> Result<Notification, NotificationError
     Ok(read(&lenient::parse_object(body)?)?)
 }
 
-fn read(body: &Object) -> Result<Notification, Failure> {
+fn read(body: &Object<'_>) -> Result<Notification, Failure> {
     let kind = lenient::object(body, "notification")
         .and_then(|n| lenient::text(n, "type"))
         .ok_or_else(|| Failure::shape("it has no `notification.type`"))?;
     let smart_invite = match body.get("smart_invite") {
-        None | Some(serde_json::Value::Null) if kind == "smart_invite" => {
+        None | Some(Json::Null) if kind == "smart_invite" => {
             return Err(Failure::shape("a notification of type `smart_invite` must carry a `smart_invite` object"))
         }
-        None | Some(serde_json::Value::Null) => None,
+        None | Some(Json::Null) => None,
         Some(value) => {
             Some(read_invite(value.as_object().ok_or_else(|| Failure::shape("`smart_invite` is not an object"))?)?)
         }
@@ -151,9 +152,9 @@ fn read(body: &Object) -> Result<Notification, Failure> {
     Ok(Notification { notification: NotificationInfo { kind }, smart_invite })
 }
 
-fn read_invite(invite: &Object) -> Result<SmartInviteNotice, Failure> {
+fn read_invite(invite: &Object<'_>) -> Result<SmartInviteNotice, Failure> {
     let reply = |key: &str| match invite.get(key) {
-        None | Some(serde_json::Value::Null) => Ok(None),
+        None | Some(Json::Null) => Ok(None),
         Some(value) => Reply::read(value)
             .map(Some)
             .ok_or_else(|| Failure::shape(format!("`smart_invite.{key}` is not an object with an `email`"))),

@@ -8,8 +8,8 @@
 
 use chrono_tz::Tz;
 use serde::Serialize;
-use serde_json::Value;
 
+use crate::json::Json;
 use crate::lenient::{self, Object};
 use crate::model::{Moment, RecipientStatus};
 
@@ -105,10 +105,10 @@ impl ReportedTime {
 impl ReportedTime {
     /// Reads a plain string or a `{time, tzid}` object; `zone` is the sibling `tzid` used when
     /// the time has none of its own.
-    pub(crate) fn read(value: &Value, zone: Option<&str>) -> Option<Self> {
+    pub(crate) fn read(value: &Json<'_>, zone: Option<&str>) -> Option<Self> {
         let (time, tzid) = match value {
-            Value::String(time) => (time.clone(), None),
-            Value::Object(object) => (lenient::text(object, "time")?, lenient::text(object, "tzid")),
+            Json::String(time) => (time.to_string(), None),
+            Json::Object(object) => (lenient::text(object, "time")?, lenient::text(object, "tzid")),
             _ => return None,
         };
         Some(Self { time, tzid: tzid.or_else(|| zone.map(str::to_owned)) })
@@ -162,11 +162,11 @@ pub struct Reply {
 
 impl Reply {
     /// Reads a recipient object; `None` unless it is an object with a text `email`.
-    pub(crate) fn read(value: &Value) -> Option<Self> {
+    pub(crate) fn read(value: &Json<'_>) -> Option<Self> {
         let object = value.as_object()?;
         Some(Self {
             email: lenient::text(object, "email")?,
-            status: object.get("status").and_then(Value::as_str).map(ReplyStatus::from),
+            status: object.get("status").and_then(Json::as_str).map(ReplyStatus::from),
             comment: lenient::text(object, "comment"),
             proposal: lenient::object(object, "proposal").and_then(Proposal::read),
         })
@@ -174,7 +174,7 @@ impl Reply {
 }
 
 impl Proposal {
-    fn read(object: &Object) -> Option<Self> {
+    fn read(object: &Object<'_>) -> Option<Self> {
         let end = |key| ReportedTime::read(object.get(key)?, None);
         Some(Self { start: end("start")?, end: end("end")? })
     }
@@ -183,13 +183,18 @@ impl Proposal {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+
+    fn json(text: &str) -> Json<'_> {
+        Json::parse(text).unwrap()
+    }
 
     #[test]
     fn a_proposal_with_an_unknown_zone_is_kept_as_given() {
-        let r = Reply::read(&json!({"email": "a@example.com", "status": "tentative", "proposal": {
-            "start": {"time": "2025-01-21T23:00:00+02:00", "tzid": "Europe/Atlantis"},
-            "end": "2025-01-21T23:30:00+02:00"}}))
+        let r = Reply::read(&json(
+            r#"{"email": "a@example.com", "status": "tentative", "proposal": {
+                "start": {"time": "2025-01-21T23:00:00+02:00", "tzid": "Europe/Atlantis"},
+                "end": "2025-01-21T23:30:00+02:00"}}"#,
+        ))
         .unwrap();
         let proposal = r.proposal.unwrap();
         assert_eq!(proposal.start.tzid.as_deref(), Some("Europe/Atlantis"));
@@ -200,27 +205,28 @@ mod tests {
 
     #[test]
     fn odd_optional_fields_are_dropped() {
-        let r =
-            Reply::read(&json!({"email": "a@example.com", "status": 7, "comment": ["x"], "proposal": {"start": 1}}))
-                .unwrap();
+        let r = Reply::read(&json(
+            r#"{"email": "a@example.com", "status": 7, "comment": ["x"], "proposal": {"start": 1}}"#,
+        ))
+        .unwrap();
         assert_eq!(r, Reply { email: "a@example.com".into(), status: None, comment: None, proposal: None });
         assert_eq!(serde_json::to_string(&r).unwrap(), r#"{"email":"a@example.com"}"#);
     }
 
     #[test]
     fn a_reply_needs_an_email() {
-        for value in [json!({"status": "accepted"}), json!({"email": 1}), json!("a@example.com"), json!(null)] {
-            assert_eq!(Reply::read(&value), None, "{value}");
+        for text in [r#"{"status": "accepted"}"#, r#"{"email": 1}"#, r#""a@example.com""#, "null"] {
+            assert_eq!(Reply::read(&json(text)), None, "{text}");
         }
     }
 
     #[test]
     fn a_time_of_its_own_wins_over_the_sibling_zone() {
-        let own = ReportedTime::read(&json!({"time": "2025-01-21", "tzid": "Asia/Tokyo"}), Some("Europe/London"));
+        let own = ReportedTime::read(&json(r#"{"time": "2025-01-21", "tzid": "Asia/Tokyo"}"#), Some("Europe/London"));
         assert_eq!(own.unwrap().tzid.as_deref(), Some("Asia/Tokyo"));
-        let inherited = ReportedTime::read(&json!("2025-01-21"), Some("Europe/London"));
+        let inherited = ReportedTime::read(&json(r#""2025-01-21""#), Some("Europe/London"));
         assert_eq!(inherited.unwrap().tzid.as_deref(), Some("Europe/London"));
-        assert_eq!(ReportedTime::read(&json!({"tzid": "Asia/Tokyo"}), None), None);
-        assert_eq!(ReportedTime::read(&json!(5), None), None);
+        assert_eq!(ReportedTime::read(&json(r#"{"tzid": "Asia/Tokyo"}"#), None), None);
+        assert_eq!(ReportedTime::read(&json("5"), None), None);
     }
 }

@@ -36,10 +36,10 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde::Serialize;
 
 use crate::issues::Issues;
+use crate::json::Json;
 use crate::lenient::{self, Failure, Object};
 use crate::model::{Location, Method, Recipient, Reminder, Transparency};
 use crate::reply::{Reply, ReportedTime};
@@ -168,7 +168,7 @@ pub struct Attachments {
     pub removed: Option<Recipient>,
 }
 
-fn read_response(body: &Object) -> Result<InviteResponse, Failure> {
+fn read_response(body: &Object<'_>) -> Result<InviteResponse, Failure> {
     // `smart_event_id` is the pre-release name of `smart_invite_id`.
     let smart_invite_id = lenient::text(body, "smart_invite_id")
         .or_else(|| lenient::text(body, "smart_event_id"))
@@ -185,7 +185,7 @@ fn read_response(body: &Object) -> Result<InviteResponse, Failure> {
     })
 }
 
-fn read_event(event: &Object) -> ResponseEvent {
+fn read_event(event: &Object<'_>) -> ResponseEvent {
     let zone = lenient::text(event, "tzid");
     let time = |key| ReportedTime::read(event.get(key)?, zone.as_deref());
     ResponseEvent {
@@ -196,8 +196,8 @@ fn read_event(event: &Object) -> ResponseEvent {
         location: lenient::object(event, "location").map(|location| {
             // The API takes lat/long as decimal strings; a number is kept as its text.
             let coordinate = |key| match location.get(key)? {
-                Value::String(text) => Some(text.clone()),
-                Value::Number(number) => Some(number.to_string()),
+                Json::String(text) => Some(text.to_string()),
+                Json::Number(number) => Some(number.to_string()),
                 _ => None,
             };
             Location {
@@ -207,7 +207,7 @@ fn read_event(event: &Object) -> ResponseEvent {
             }
         }),
         reminders: lenient::items(event, "reminders", |reminder| {
-            let minutes = reminder.get("minutes")?.as_u64()?;
+            let minutes = reminder.as_object()?.get("minutes")?.as_u64()?;
             Some(Reminder { minutes: u32::try_from(minutes).ok()? })
         }),
         transparency: lenient::option(event, "transparency", &[Transparency::Opaque, Transparency::Transparent], |t| {
@@ -222,7 +222,7 @@ fn read_event(event: &Object) -> ResponseEvent {
 }
 
 /// `{icalendar}` or `{removed: {email}}`; `None` when neither is there (`[]`, `{}`).
-fn read_attachments(attachments: &Object) -> Option<Attachments> {
+fn read_attachments(attachments: &Object<'_>) -> Option<Attachments> {
     let removed = lenient::object(attachments, "removed")
         .and_then(|removed| lenient::text(removed, "email"))
         .map(|email| Recipient { email, status: None });
@@ -304,8 +304,7 @@ pub fn parse_response(body: &[u8]) -> Result<InviteResponse, ResponseError> {
 /// assert!(smart_invite::parse_error_body(b"<html>").is_none());
 /// ```
 pub fn parse_error_body(body: &[u8]) -> Option<Issues> {
-    let mut body = lenient::parse_object(body).ok()?;
-    Issues::deserialize(body.remove("errors")?).ok()
+    Issues::read(lenient::parse_object(body).ok()?.get("errors")?)
 }
 
 #[cfg(test)]
