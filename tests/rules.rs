@@ -434,3 +434,12 @@ fn time_descriptions_are_single_sentences() {
     let v = validate_value(&with("event.start", Some(json!("tomorrow"))));
     assert!(v.errors.get("event.start").unwrap()[0].description.ends_with("2026-04-29T09:30."));
 }
+
+#[test]
+fn every_time_description_ends_with_exactly_one_stop() {
+    for start in ["2026-03-29T01:30", "2026-10-25T01:30", "tomorrow", "2026-04-29T09:30:00.5Z"] {
+        let v = validate_value(&with("event.start", Some(json!(start))));
+        let text = &v.errors.get("event.start").unwrap()[0].description;
+        assert!(!text.ends_with("..") && !text.ends_with("?.") && text.ends_with(['.', '?']), "{start}: {text}");
+    }
+}

@@ -199,7 +199,7 @@ fn end_time(
         Ok(time) => Some(EventTime { time: time?, tzid: tz }),
         Err((key, e)) => {
             let sentence = format!("{name} {e}");
-            let stop = if sentence.ends_with('?') { "" } else { "." };
+            let stop = if sentence.ends_with(['?', '.']) { "" } else { "." };
             report.add(text_path, key, format!("{sentence}{stop}"));
             None
         }
