@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::{Serialize, Serializer};
 
 /// A JSON value read from a payload.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,23 +36,47 @@ impl<'a> Object<'a> {
 
     /// The fields as a `serde_json::Value` holds them: one per key (the last), sorted by key.
     pub(crate) fn sorted_fields(&self) -> Vec<(&str, &Json<'a>)> {
-        let mut fields: Vec<(&str, &Json<'a>)> = self.0.iter().map(|(k, v)| (k.as_ref(), v)).collect();
-        // Stable: a repeated key keeps its document order, so the last of a run is the last given.
-        fields.sort_by(|a, b| a.0.cmp(b.0));
-        let mut unique: Vec<(&str, &Json<'a>)> = Vec::with_capacity(fields.len());
-        for field in fields {
-            match unique.last_mut() {
-                Some(last) if last.0 == field.0 => *last = field,
-                _ => unique.push(field),
-            }
-        }
-        unique
+        sorted_unique(self.0.iter().map(|(k, v)| (k.as_ref(), v)).collect())
     }
+
+    /// Sets a field of an object whose keys are sorted and unique, keeping them so.
+    pub(crate) fn insert(&mut self, key: &'a str, value: Json<'a>) {
+        match self.0.binary_search_by(|(k, _)| k.as_ref().cmp(key)) {
+            Ok(at) => self.0[at].1 = value,
+            Err(at) => self.0.insert(at, (Cow::Borrowed(key), value)),
+        }
+    }
+}
+
+/// `fields` sorted by key, one per key: the last given.
+fn sorted_unique<K: Ord, V>(mut fields: Vec<(K, V)>) -> Vec<(K, V)> {
+    // Stable: a repeated key keeps its document order, so the last of a run is the last given.
+    fields.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut unique: Vec<(K, V)> = Vec::with_capacity(fields.len());
+    for field in fields {
+        match unique.last_mut() {
+            Some(last) if last.0 == field.0 => *last = field,
+            _ => unique.push(field),
+        }
+    }
+    unique
 }
 
 impl<'a> Json<'a> {
     pub(crate) fn parse(text: &'a str) -> Result<Json<'a>, serde_json::Error> {
         serde_json::from_str(text)
+    }
+
+    /// The value as a `serde_json::Value` would hold it: in every object one field per key (the
+    /// last) and the fields sorted by key.
+    pub(crate) fn sorted(self) -> Json<'a> {
+        match self {
+            Json::Array(items) => Json::Array(items.into_iter().map(Json::sorted).collect()),
+            Json::Object(Object(fields)) => {
+                Json::Object(Object(sorted_unique(fields).into_iter().map(|(k, v)| (k, v.sorted())).collect()))
+            }
+            other => other,
+        }
     }
 
     pub(crate) fn is_null(&self) -> bool {
@@ -90,6 +115,20 @@ impl<'a> Json<'a> {
         match self {
             Json::Number(n) => n.as_f64(),
             _ => None,
+        }
+    }
+}
+
+/// Writes the value back as JSON, object fields in their order.
+impl Serialize for Json<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Json::Null => serializer.serialize_unit(),
+            Json::Bool(b) => serializer.serialize_bool(*b),
+            Json::Number(n) => n.serialize(serializer),
+            Json::String(s) => serializer.serialize_str(s),
+            Json::Array(items) => serializer.collect_seq(items),
+            Json::Object(Object(fields)) => serializer.collect_map(fields.iter().map(|(k, v)| (k, v))),
         }
     }
 }
@@ -194,6 +233,18 @@ mod tests {
         let values: Vec<u64> =
             json.as_object().unwrap().sorted_fields().iter().filter_map(|(_, v)| v.as_u64()).collect();
         assert_eq!(values, [4, 3]);
+    }
+
+    #[test]
+    fn sorted_and_written_as_a_value_is() {
+        let text = r#"{"b": [1, {"z": 1.5, "y": null, "z": 2e2}], "a": "\u00e9\n", "b": {"d": true, "c": -3}}"#;
+        let value: serde_json::Value = serde_json::from_str(text).unwrap();
+        let mut json = Json::parse(text).unwrap().sorted();
+        assert_eq!(serde_json::to_string(&json).unwrap(), value.to_string());
+        let Json::Object(object) = &mut json else { unreachable!() };
+        object.insert("b", Json::Null);
+        object.insert("aa", Json::Bool(false));
+        assert_eq!(serde_json::to_string(&json).unwrap(), r#"{"a":"é\n","aa":false,"b":null}"#);
     }
 
     #[test]

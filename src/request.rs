@@ -9,10 +9,9 @@
 //! assert_eq!(body, r#"{"method":"cancel","smart_invite_id":"x","recipient":{"email":"a@example.com"}}"#);
 //! ```
 
-use serde_json::{Map, Value};
-
 use crate::formats::is_email;
 use crate::issues::{Issue, IssueKey, Issues};
+use crate::json::{Json, Object};
 use crate::model::Method;
 use crate::validate::{Validator, MAX_INPUT_BYTES};
 use crate::DataCenter;
@@ -30,33 +29,41 @@ use crate::DataCenter;
 /// ```
 pub fn prepare_invite(payload: &str, method: Method, data_center: DataCenter) -> Result<String, Issues> {
     let validator = Validator::new(data_center);
-    let mut value = match serde_json::from_str::<Value>(payload) {
-        Ok(value) if payload.len() <= MAX_INPUT_BYTES => value,
+    // The payload is checked as the text of its sorted form (one field per key, keys in order,
+    // as a `serde_json::Value` holds it), with the method filled in: the error map of every
+    // call lists its fields in that order.
+    let mut json = match Json::parse(payload) {
+        Ok(json) if payload.len() <= MAX_INPUT_BYTES => json.sorted(),
         // Too large or not JSON: the validator words these errors.
         _ => return Err(validator.json(payload).errors),
     };
-    match value.get("method") {
-        None | Some(Value::Null) => {
-            if let Some(map) = value.as_object_mut() {
-                map.insert("method".into(), Value::String(method.as_str().into()));
-            }
-        }
-        Some(Value::String(given)) if given == method.as_str() => {}
-        Some(Value::String(given)) if ["request", "cancel", "remove"].contains(&given.as_str()) => {
-            let description = format!(
-                "method is \"{given}\" but {}() sends \"{}\"; call {}() instead, or leave method out.",
-                call_name(method),
-                method.as_str(),
-                call_for(given)
-            );
-            let mut errors = validator.value(&value).errors;
-            errors.push("method", Issue::new(IssueKey::InvalidOption, description));
-            return Err(errors);
+    let (mut absent, mut other) = (false, None);
+    match json.as_object().and_then(|object| object.get("method")) {
+        None | Some(Json::Null) => absent = true,
+        Some(Json::String(given)) if given == method.as_str() => {}
+        Some(Json::String(given)) if ["request", "cancel", "remove"].contains(&given.as_ref()) => {
+            other = Some(given.to_string());
         }
         // Not a method at all: the validator says so.
         Some(_) => {}
     }
-    let invite = validator.value(&value).into_result()?;
+    if let (true, Json::Object(object)) = (absent, &mut json) {
+        object.insert("method", Json::String(method.as_str().into()));
+    }
+    // Writing a parsed tree back as JSON cannot fail: its keys are strings.
+    let text = serde_json::to_string(&json).unwrap_or_default();
+    if let Some(given) = other {
+        let description = format!(
+            "method is \"{given}\" but {}() sends \"{}\"; call {}() instead, or leave method out.",
+            call_name(method),
+            method.as_str(),
+            call_for(&given)
+        );
+        let mut errors = validator.json(&text).errors;
+        errors.push("method", Issue::new(IssueKey::InvalidOption, description));
+        return Err(errors);
+    }
+    let invite = validator.json(&text).into_result()?;
     serde_json::to_string(&invite).map_err(|e| {
         let mut errors = Issues::default();
         errors.push("", Issue::new(IssueKey::InvalidJson, format!("The invite could not be written as JSON: {e}.")));
@@ -96,23 +103,24 @@ const READ_PARAMS: [&str; 3] = ["smart_invite_id", "recipient_email", "include_i
 pub fn read_query(params: &str) -> Result<String, Issues> {
     let mut errors = Issues::default();
     let mut refuse = |path: &str, key: IssueKey, description: String| errors.push(path, Issue::new(key, description));
-    let value: Value = match serde_json::from_str(params) {
-        Ok(value) => value,
+    let json = match Json::parse(params) {
+        Ok(json) => json,
         Err(e) => {
             refuse("", IssueKey::InvalidJson, format!("The read parameters are not valid JSON: {e}."));
             return Err(errors);
         }
     };
-    let Some(map) = value.as_object() else {
+    let Some(map) = json.as_object() else {
         refuse("", IssueKey::InvalidType, "The read parameters must be an object with smart_invite_id.".into());
         return Err(errors);
     };
-    for key in map.keys().filter(|k| !READ_PARAMS.contains(&k.as_str())) {
+    // In key order, one per key, as from a `serde_json::Value`.
+    for (key, _) in map.sorted_fields().into_iter().filter(|(k, _)| !READ_PARAMS.contains(k)) {
         let description = format!("{key} is not a read parameter; use {}.", READ_PARAMS.join(", "));
         refuse(key, IssueKey::NotSupported, description);
     }
     let id = text_param(map, "smart_invite_id", &mut refuse);
-    if map.get("smart_invite_id").is_none_or(Value::is_null) {
+    if map.get("smart_invite_id").is_none_or(Json::is_null) {
         refuse("smart_invite_id", IssueKey::Required, "smart_invite_id is required.".into());
     } else if id.as_deref().is_some_and(|id| id.trim().is_empty()) {
         refuse("smart_invite_id", IssueKey::Blank, "smart_invite_id must not be empty.".into());
@@ -125,8 +133,8 @@ pub fn read_query(params: &str) -> Result<String, Issues> {
         }
     }
     let include_ics = match map.get("include_ics") {
-        None | Some(Value::Null) | Some(Value::Bool(false)) => false,
-        Some(Value::Bool(true)) => true,
+        None | Some(Json::Null) | Some(Json::Bool(false)) => false,
+        Some(Json::Bool(true)) => true,
         Some(_) => {
             refuse("include_ics", IssueKey::InvalidType, "include_ics must be true or false.".into());
             false
@@ -147,10 +155,10 @@ pub fn read_query(params: &str) -> Result<String, Issues> {
 }
 
 /// A text parameter, or `None` (with an error recorded when it is there but not text).
-fn text_param(map: &Map<String, Value>, key: &str, refuse: &mut impl FnMut(&str, IssueKey, String)) -> Option<String> {
+fn text_param(map: &Object<'_>, key: &str, refuse: &mut impl FnMut(&str, IssueKey, String)) -> Option<String> {
     match map.get(key)? {
-        Value::String(text) => Some(text.clone()),
-        Value::Null => None,
+        Json::String(text) => Some(text.to_string()),
+        Json::Null => None,
         _ => {
             refuse(key, IssueKey::InvalidType, format!("{key} must be text."));
             None
@@ -180,7 +188,7 @@ mod tests {
     #[test]
     fn upsert_fills_in_the_method_and_normalizes() {
         let body = prepare_invite(SEED, Method::Request, DataCenter::Us).unwrap();
-        let value: Value = serde_json::from_str(&body).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&body).unwrap();
         assert_eq!(value["method"], "request");
         assert_eq!(value["event"]["start"]["tzid"], "Europe/London");
     }
@@ -212,6 +220,70 @@ mod tests {
         assert!(errors.has("", IssueKey::InvalidType));
     }
 
+    /// How `prepare_invite` worked through a `serde_json::Value` before it used the borrowed tree.
+    fn through_value(payload: &str, method: Method) -> Result<String, Issues> {
+        use serde_json::Value;
+        let validator = Validator::new(DataCenter::Us);
+        let mut value = match serde_json::from_str::<Value>(payload) {
+            Ok(value) if payload.len() <= MAX_INPUT_BYTES => value,
+            _ => return Err(validator.json(payload).errors),
+        };
+        match value.get("method") {
+            None | Some(Value::Null) => {
+                if let Some(map) = value.as_object_mut() {
+                    map.insert("method".into(), Value::String(method.as_str().into()));
+                }
+            }
+            Some(Value::String(given)) if given == method.as_str() => {}
+            Some(Value::String(given)) if ["request", "cancel", "remove"].contains(&given.as_str()) => {
+                let description = format!(
+                    "method is \"{given}\" but {}() sends \"{}\"; call {}() instead, or leave method out.",
+                    call_name(method),
+                    method.as_str(),
+                    call_for(given)
+                );
+                let mut errors = validator.value(&value).errors;
+                errors.push("method", Issue::new(IssueKey::InvalidOption, description));
+                return Err(errors);
+            }
+            Some(_) => {}
+        }
+        let invite = validator.value(&value).into_result()?;
+        Ok(serde_json::to_string(&invite).unwrap())
+    }
+
+    #[test]
+    fn prepared_as_through_a_value() {
+        let fixtures: serde_json::Value =
+            serde_json::from_str(include_str!("../tests/fixtures/real-payloads.json")).unwrap();
+        let mut payloads: Vec<String> =
+            fixtures["requests"].as_array().unwrap().iter().map(|r| r["json"].to_string()).collect();
+        payloads.extend(
+            [
+                SEED,
+                r#"{"zz":1,"smart_invite_id":"x","recipient":{"email":"a@example.com","b":1,"a":2},"smart_invite_id":" ","aa":[]}"#,
+                r##"{"method":null,"smart_invite_id":"x","recipient":{"email":"a@example.com"},"event":{"summary":"s",
+                   "start":"2026-04-29T09:30:00Z","end":"2026-04-29T10:00:00Z","location":{"lat":51.50740000000001,
+                   "long":1e2,"lat":0.30000000000000004},"zzz":1,"colour":"#fff"}}"##,
+                r#"{"method":5,"smart_invite_id":"x"}"#,
+                r#"{"method":"remove","recipients":[],"smart_invite_id":"x"}"#,
+                "[]",
+                "null",
+                "{",
+            ]
+            .map(str::to_owned),
+        );
+        for payload in &payloads {
+            for method in [Method::Request, Method::Cancel, Method::Remove] {
+                assert_eq!(
+                    prepare_invite(payload, method, DataCenter::Us),
+                    through_value(payload, method),
+                    "{payload}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn read_queries() {
         assert_eq!(read_query(r#"{"smart_invite_id":"x"}"#).unwrap(), "?smart_invite_id=x");
@@ -219,6 +291,13 @@ mod tests {
             read_query(r#"{"smart_invite_id":"é/1","include_ics":false,"recipient_email":null}"#).unwrap(),
             "?smart_invite_id=%C3%A9%2F1"
         );
+    }
+
+    #[test]
+    fn unknown_read_parameters_are_listed_once_in_key_order() {
+        let errors = read_query(r#"{"zeta":1,"smart_invite_id":"x","alpha":2,"zeta":3}"#).unwrap_err();
+        let paths: Vec<&str> = errors.iter().map(|(path, _)| path).collect();
+        assert_eq!(paths, ["alpha", "zeta"]);
     }
 
     #[test]
