@@ -36,7 +36,17 @@ impl<'a> Object<'a> {
 
     /// The fields as a `serde_json::Value` holds them: one per key (the last), sorted by key.
     pub(crate) fn sorted_fields(&self) -> Vec<(&str, &Json<'a>)> {
-        sorted_unique(self.0.iter().map(|(k, v)| (k.as_ref(), v)).collect())
+        self.value_order().into_iter().map(|i| (self.0[i].0.as_ref(), &self.0[i].1)).collect()
+    }
+
+    /// The indices of the fields a `serde_json::Value` keeps, in its order: the last field of
+    /// each key, sorted by key.
+    fn value_order(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.0.len()).collect();
+        // Of fields with the same key the last comes first, and `dedup` keeps the first of a run.
+        order.sort_unstable_by(|&a, &b| self.0[a].0.cmp(&self.0[b].0).then(b.cmp(&a)));
+        order.dedup_by(|a, b| self.0[*a].0 == self.0[*b].0);
+        order
     }
 
     /// Sets a field of an object whose keys are sorted and unique, keeping them so.
@@ -46,20 +56,6 @@ impl<'a> Object<'a> {
             Err(at) => self.0.insert(at, (Cow::Borrowed(key), value)),
         }
     }
-}
-
-/// `fields` sorted by key, one per key: the last given.
-fn sorted_unique<K: Ord, V>(mut fields: Vec<(K, V)>) -> Vec<(K, V)> {
-    // Stable: a repeated key keeps its document order, so the last of a run is the last given.
-    fields.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut unique: Vec<(K, V)> = Vec::with_capacity(fields.len());
-    for field in fields {
-        match unique.last_mut() {
-            Some(last) if last.0 == field.0 => *last = field,
-            _ => unique.push(field),
-        }
-    }
-    unique
 }
 
 impl<'a> Json<'a> {
@@ -72,8 +68,11 @@ impl<'a> Json<'a> {
     pub(crate) fn sorted(self) -> Json<'a> {
         match self {
             Json::Array(items) => Json::Array(items.into_iter().map(Json::sorted).collect()),
-            Json::Object(Object(fields)) => {
-                Json::Object(Object(sorted_unique(fields).into_iter().map(|(k, v)| (k, v.sorted())).collect()))
+            Json::Object(object) => {
+                let order = object.value_order();
+                let mut fields: Vec<Option<(Cow<'a, str>, Json<'a>)>> = object.0.into_iter().map(Some).collect();
+                let sorted = order.into_iter().filter_map(|i| fields[i].take()).map(|(k, v)| (k, v.sorted()));
+                Json::Object(Object(sorted.collect()))
             }
             other => other,
         }
