@@ -11,7 +11,7 @@
 // for the type's crate. `--top N` also lists the N largest functions.
 
 import { execFileSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { homedir } from "node:os";
 
 const args = process.argv.slice(2);
@@ -25,7 +25,9 @@ function named() {
   const out = "target/size";
   mkdirSync(out, { recursive: true });
   const bindgen = ["--target", "web", "--no-typescript", "--remove-producers-section", "--out-dir", out];
-  execFileSync("wasm-bindgen", [...bindgen, "target/wasm32-unknown-unknown/release/smart_invite.wasm"]);
+  // The package's build (mk/pkg.mk, -Zbuild-std), else the ordinary release build.
+  const built = ["target/build-std", "target"].map((dir) => `${dir}/wasm32-unknown-unknown/release/smart_invite.wasm`);
+  execFileSync("wasm-bindgen", [...bindgen, built.find((path) => existsSync(path)) ?? built[1]]);
   const opt = ["-Oz", "--skip-pass=memory-packing", "--debuginfo", `${out}/smart_invite_bg.wasm`, "-o", `${out}/named.wasm`];
   execFileSync("node_modules/.bin/wasm-opt", opt);
   return `${out}/named.wasm`;
