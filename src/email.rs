@@ -129,7 +129,7 @@ fn one_or_many<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>
 
 fn optional_utc<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<DateTime<Utc>>, D::Error> {
     let Some(text) = Option::<String>::deserialize(deserializer)? else { return Ok(None) };
-    DateTime::parse_from_rfc3339(&text).map(|t| Some(t.with_timezone(&Utc))).map_err(|_| {
+    crate::strftime::parse_rfc3339(&text).map(Some).ok_or_else(|| {
         serde::de::Error::custom(format!("date {text:?} is not an RFC 3339 time like 2026-04-01T08:00:00Z"))
     })
 }
@@ -316,7 +316,7 @@ pub fn build_invite_email(request: &EmailRequest) -> Result<InviteEmail, EmailEr
         text = Some(default_text(&subject, &facts));
     }
     let date = request.date.or(facts.dtstamp).unwrap_or(DateTime::UNIX_EPOCH);
-    let date = date.format("%a, %d %b %Y %H:%M:%S +0000").to_string();
+    let date = crate::strftime::format(date.naive_utc(), "%a, %d %b %Y %H:%M:%S +0000");
 
     let mut content = vec![request.from.as_str(), &subject, &date, &facts.text];
     content.extend([text.as_deref(), html.as_deref()].into_iter().flatten());

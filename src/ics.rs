@@ -120,12 +120,12 @@ impl CalendarMeta {
 }
 
 fn serialize_utc<S: Serializer>(time: &DateTime<Utc>, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.collect_str(&time.format("%Y-%m-%dT%H:%M:%SZ"))
+    serializer.serialize_str(&crate::strftime::format(time.naive_utc(), "%Y-%m-%dT%H:%M:%SZ"))
 }
 
 fn deserialize_utc<'de, D: Deserializer<'de>>(deserializer: D) -> Result<DateTime<Utc>, D::Error> {
     let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-    DateTime::parse_from_rfc3339(&text).map(|t| t.with_timezone(&Utc)).map_err(|_| {
+    crate::strftime::parse_rfc3339(&text).ok_or_else(|| {
         serde::de::Error::custom(format!("dtstamp {text:?} is not an RFC 3339 time like 2026-04-01T08:00:00Z"))
     })
 }
@@ -196,7 +196,7 @@ fn write_identity(ics: &mut Writer, invite: &Invite, meta: &CalendarMeta) {
         ics.text("UID", &meta.uid);
     }
     ics.raw("SEQUENCE", &meta.sequence.to_string());
-    ics.raw("DTSTAMP", &meta.dtstamp.format("%Y%m%dT%H%M%SZ").to_string());
+    ics.raw("DTSTAMP", &crate::strftime::format(meta.dtstamp.naive_utc(), "%Y%m%dT%H%M%SZ"));
 }
 
 fn write_people(ics: &mut Writer, invite: &Invite, meta: &CalendarMeta) {
@@ -229,13 +229,13 @@ fn partstat(status: RecipientStatus) -> &'static str {
 
 fn write_time(ics: &mut Writer, name: &str, moment: Moment) {
     match moment {
-        Moment::Instant(t) => ics.raw(name, &t.format("%Y%m%dT%H%M%SZ").to_string()),
+        Moment::Instant(t) => ics.raw(name, &crate::strftime::format(t.naive_utc(), "%Y%m%dT%H%M%SZ")),
         Moment::Date(d) => ics.line(name, &[("VALUE", "DATE")], &ical_date(d)),
     }
 }
 
 fn ical_date(date: NaiveDate) -> String {
-    date.format("%Y%m%d").to_string()
+    crate::strftime::format(date.and_time(chrono::NaiveTime::MIN), "%Y%m%d")
 }
 
 fn write_location(ics: &mut Writer, location: &crate::Location) {

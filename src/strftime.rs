@@ -175,7 +175,6 @@ fn number(text: &str, most: usize) -> Option<(i64, &str)> {
 /// `2026-04-01T08:00:00Z`, `t` or a space for `T`, `.` and any digits of a fraction (nine
 /// kept), `z` or an offset `+02:00` (hours to 23, also with U+2212 as the minus), `:60` a leap
 /// second.
-#[cfg_attr(not(test), allow(dead_code))] // for email.rs and ics.rs, instead of chrono's
 pub(crate) fn parse_rfc3339(text: &str) -> Option<DateTime<Utc>> {
     let b = text.as_bytes();
     let two = |at: usize| -> Option<u32> {

@@ -2,7 +2,7 @@
 //! event's SUMMARY, the attendees' addresses and DTSTAMP. A reader of those few properties,
 //! not a full parser: the text itself goes into the message unchanged (line ends aside).
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, Utc};
 
 use super::EmailError;
 use crate::ics::unfold;
@@ -93,7 +93,7 @@ fn mailto(value: &str) -> Option<String> {
 
 fn utc_time(value: &str) -> Option<DateTime<Utc>> {
     let value = value.trim().strip_suffix('Z')?;
-    NaiveDateTime::parse_from_str(value, "%Y%m%dT%H%M%S").ok().map(|t| t.and_utc())
+    crate::strftime::parse(value, "%Y%m%dT%H%M%S").map(|t| t.and_utc())
 }
 
 /// Reverses RFC 5545 TEXT escaping.
