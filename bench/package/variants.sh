@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the .wasm variants that `bench/package/run.mjs` compares: rustc opt-level z / s / 3
 # and wasm-opt settings, each as web glue + .wasm in target/pkg-variants/<name>/.
-# The shipped build (pkg/gen) is opt-level z with wasm-opt $WASM_OPT_FLAGS.
+# The shipped build (pkg/gen) is opt-level z with wasm-opt $WASM_OPT_FLAGS and std rebuilt for
+# size (-Zbuild-std, mk/pkg.mk); these variants all use the ordinary std, so that the opt-levels
+# and wasm-opt settings compare like for like.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=target/pkg-variants
