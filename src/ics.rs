@@ -320,7 +320,6 @@ pub(crate) fn push_folded(out: &mut String, line: &str) {
     out.push_str("\r\n");
 }
 
-#[cfg_attr(not(test), allow(dead_code))] // the email module reads METHOD with it
 /// Undoes folding: a line break followed by a space or tab joins the two lines. Accepts CRLF
 /// and bare LF line ends (some servers normalize them).
 pub(crate) fn unfold(text: &str) -> String {

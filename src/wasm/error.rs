@@ -48,7 +48,6 @@ pub(crate) fn smart_invite_error(kind: &str, message: &str) -> ErrorBuilder {
     builder.set("kind", &JsValue::from_str(kind))
 }
 
-#[allow(dead_code)] // `status`, `request_id`, `retry_after_ms`, `cause` serve the HTTP client bindings.
 impl ErrorBuilder {
     fn set(self, field: &str, value: &JsValue) -> Self {
         // Setting a data property on a fresh plain object cannot fail.
