@@ -1,4 +1,4 @@
-// The README's runtime section shows every snippet the runtime tests run, verbatim, so what a
+// docs/runtimes.md shows every snippet the runtime tests run, verbatim, so what a
 // reader copies is what was tested. The snippets live in tests/runtimes/snippets/.
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
@@ -11,25 +11,25 @@ const SNIPPETS = join(ROOT, "tests", "runtimes", "snippets");
 const fence = { ".mjs": "js", ".cjs": "js", ".js": "js", ".ts": "ts", ".toml": "toml", ".capnp": "capnp" };
 
 function runtimesSection() {
-  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  const readme = readFileSync(join(ROOT, "docs", "runtimes.md"), "utf8");
   const start = readme.indexOf("<!-- section:runtimes -->");
-  assert.notEqual(start, -1, "README.md has no <!-- section:runtimes --> marker");
+  assert.notEqual(start, -1, "docs/runtimes.md has no <!-- section:runtimes --> marker");
   const end = readme.indexOf("\n## ", start);
   return readme.slice(start, end === -1 ? undefined : end);
 }
 
-test("the README's runtime section shows each snippet verbatim", () => {
+test("docs/runtimes.md shows each snippet verbatim", () => {
   const section = runtimesSection();
   for (const file of readdirSync(SNIPPETS).sort()) {
     const code = readFileSync(join(SNIPPETS, file), "utf8");
     const block = "```" + fence[extname(file)] + "\n" + code + "```";
-    assert.ok(section.includes(block), `README.md must show tests/runtimes/snippets/${file} verbatim as:\n${block}`);
+    assert.ok(section.includes(block), `docs/runtimes.md must show tests/runtimes/snippets/${file} verbatim as:\n${block}`);
   }
 });
 
-test("the README shows the commands the tests run the snippets with", () => {
+test("docs/runtimes.md shows the commands the tests run the snippets with", () => {
   const section = runtimesSection();
   for (const command of [`esbuild-app.js ${ESBUILD_FLAGS.join(" ")}`, "deno run deno.ts", "bun check.ts < invite.json"]) {
-    assert.ok(section.includes(command), `README.md's runtime section must show: ${command}`);
+    assert.ok(section.includes(command), `docs/runtimes.md must show: ${command}`);
   }
 });
