@@ -1,5 +1,6 @@
 // smart-invite: validate, normalize and send Cronofy Smart Invites (a Rust core in WebAssembly).
 // One line per area; each area keeps its declarations in types/.
-export * from "./types/core.js";
+
 export * from "./types/client.js";
+export * from "./types/core.js";
 export * from "./types/email.js";

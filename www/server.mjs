@@ -39,7 +39,10 @@ try {
   process.exit(1);
 }
 
-const target = demo.mode === "mock" ? `the local mock of the API at ${demo.mockUrl}` : `Cronofy (${process.env.CRONOFY_DATA_CENTER})`;
+const target =
+  demo.mode === "mock"
+    ? `the local mock of the API at ${demo.mockUrl}`
+    : `Cronofy (${process.env.CRONOFY_DATA_CENTER})`;
 console.log(`
   smart-invite demo:  ${demo.url}
 

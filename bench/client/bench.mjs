@@ -9,11 +9,11 @@
 //
 //   node bench/client/bench.mjs [--requests 2000] [--rounds 3]
 
-import { spawn, execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
+import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { cpus } from "node:os";
 
 const SELF = fileURLToPath(import.meta.url);
 const SECRET = "bench-client-secret";
@@ -98,7 +98,17 @@ async function main() {
       for (const concurrency of CONCURRENCY) {
         const order = round % 2 === 0 ? ["ours", "sdk"] : ["sdk", "ours"];
         for (const which of order) {
-          const argv = [SELF, "--worker", which, "--url", url, "--requests", String(requests), "--concurrency", String(concurrency)];
+          const argv = [
+            SELF,
+            "--worker",
+            which,
+            "--url",
+            url,
+            "--requests",
+            String(requests),
+            "--concurrency",
+            String(concurrency),
+          ];
           const out = JSON.parse(execFileSync(process.execPath, argv, { encoding: "utf8" }));
           (results[`${which}|${concurrency}`] ??= []).push(out);
         }

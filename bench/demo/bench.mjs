@@ -5,8 +5,8 @@
 //
 //   node bench/demo/bench.mjs [--runs 10] [--keys 200]
 
-import http from "node:http";
 import { once } from "node:events";
+import http from "node:http";
 import { parseArgs } from "node:util";
 import { launchChromium } from "../../tests/runtimes/lib/chromium.mjs";
 import { startDemo } from "../../www/server/demo.mjs";
@@ -67,8 +67,12 @@ try {
     [`one keystroke: validateInvite (${keystrokes.length} keys)`, stats(keystrokes.map((k) => k.validate)), "< 1 ms"],
     ["one keystroke: validateInvite + redraw", stats(keystrokes.map((k) => k.total)), ""],
   ];
-  console.log(`\nDemo page in headless Chromium (${await browser.version()}), ${RUNS} loads each, timers ${isolated ? "precise (cross-origin isolated)" : "coarse"}`);
-  console.log(`${"measure".padEnd(50)} ${"median".padStart(9)} ${"p90".padStart(9)} ${"min".padStart(9)} ${"max".padStart(9)}  target`);
+  console.log(
+    `\nDemo page in headless Chromium (${await browser.version()}), ${RUNS} loads each, timers ${isolated ? "precise (cross-origin isolated)" : "coarse"}`,
+  );
+  console.log(
+    `${"measure".padEnd(50)} ${"median".padStart(9)} ${"p90".padStart(9)} ${"min".padStart(9)} ${"max".padStart(9)}  target`,
+  );
   for (const [name, s, target] of rows) {
     console.log(`${name.padEnd(50)} ${ms(s.median)} ${ms(s.p90)} ${ms(s.min)} ${ms(s.max)}  ${target}`);
   }

@@ -3,17 +3,21 @@
 // opt-level / wasm-opt variants and the JSON-vs-serde-wasm-bindgen boundary.
 // Figures are medians; ratios compare with a peer measured in the same run.
 
-import { readFileSync, existsSync, readdirSync } from "node:fs";
 import { execFileSync } from "node:child_process";
-import { gzipSync, brotliCompressSync, constants } from "node:zlib";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const pkg = join(root, "pkg");
 const variantsDir = join(root, "target", "pkg-variants");
 const seed = JSON.parse(readFileSync(join(root, "tests/fixtures/seed-request.json"), "utf8"));
-const invalid = { ...seed, recipient: { email: "not an address" }, event: { ...seed.event, end: "2026-04-29T09:00:00Z" } };
+const invalid = {
+  ...seed,
+  recipient: { email: "not an address" },
+  event: { ...seed.event, end: "2026-04-29T09:00:00Z" },
+};
 
 const BUDGET = { gzip: 230 * 1024, brotli: 140 * 1024 };
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -38,7 +42,8 @@ function perCall(fns, input, { rounds = 41, minMs = 10 } = {}) {
     // Warm up long enough for V8 to tier every hot wasm function up from Liftoff to TurboFan.
     for (const end = performance.now() + 300; performance.now() < end; ) fns[name](input);
     let n = 1;
-    for (;;) { // calibrate (and warm up) to about minMs per round
+    for (;;) {
+      // calibrate (and warm up) to about minMs per round
       const t = performance.now();
       for (let i = 0; i < n; i++) fns[name](input);
       if (performance.now() - t > minMs) break;
@@ -49,7 +54,9 @@ function perCall(fns, input, { rounds = 41, minMs = 10 } = {}) {
   const samples = Object.fromEntries(names.map((n) => [n, []]));
   for (let r = 0; r < rounds; r++) {
     for (const name of names) {
-      const f = fns[name], n = batch[name], t = performance.now();
+      const f = fns[name],
+        n = batch[name],
+        t = performance.now();
       for (let i = 0; i < n; i++) f(input);
       samples[name].push(((performance.now() - t) * 1000) / n);
     }
@@ -64,8 +71,15 @@ async function loadGlue(dir, name = "smart_invite") {
 }
 
 console.log("\n## Package size (pkg/, what a browser downloads)\n");
-const browserFiles = ["gen/smart_invite_bg.wasm", "gen/smart_invite.js", "gen/api.mjs", "lib/browser.mjs", "lib/setup.mjs", "lib/error.mjs"];
-let total = { raw: 0, gzip: 0, brotli: 0 };
+const browserFiles = [
+  "gen/smart_invite_bg.wasm",
+  "gen/smart_invite.js",
+  "gen/api.mjs",
+  "lib/browser.mjs",
+  "lib/setup.mjs",
+  "lib/error.mjs",
+];
+const total = { raw: 0, gzip: 0, brotli: 0 };
 const sizeRows = browserFiles.map((file) => {
   const bytes = readFileSync(join(pkg, file));
   const row = { raw: bytes.length, gzip: gzip(bytes), brotli: brotli(bytes) };
@@ -76,10 +90,15 @@ const glueFiles = browserFiles.slice(1).map((f) => readFileSync(join(pkg, f)));
 const glue = Buffer.concat(glueFiles);
 sizeRows.push(["(JS glue + entry, one file)", kb(glue.length), kb(gzip(glue)), kb(brotli(glue))]);
 sizeRows.push(["total", kb(total.raw), kb(total.gzip), kb(total.brotli)]);
-sizeRows.push(["budget", "", `${kb(BUDGET.gzip)} (${((100 * total.gzip) / BUDGET.gzip).toFixed(0)}%)`, `${kb(BUDGET.brotli)} (${((100 * total.brotli) / BUDGET.brotli).toFixed(0)}%)`]);
+sizeRows.push([
+  "budget",
+  "",
+  `${kb(BUDGET.gzip)} (${((100 * total.gzip) / BUDGET.gzip).toFixed(0)}%)`,
+  `${kb(BUDGET.brotli)} (${((100 * total.brotli) / BUDGET.brotli).toFixed(0)}%)`,
+]);
 table(["file", "raw", "gzip -9", "brotli 11"], sizeRows);
 
-console.log("\n## validateInvite per call, Node " + process.version + " (best of 41 interleaved rounds)\n");
+console.log(`\n## validateInvite per call, Node ${process.version} (best of 41 interleaved rounds)\n`);
 const si = await import(pathToFileURL(join(pkg, "lib/node.mjs")).href);
 const { validateWithZod } = await import("./zod-schema.mjs");
 const { validateInvite: bare } = await import("./bare-json.mjs");
@@ -87,31 +106,53 @@ if (JSON.stringify(si.validateInvite(seed)) !== JSON.stringify(validateWithZod(s
   throw new Error("the zod schema and validateInvite disagree on the seed example: fix the schema first");
 }
 const callRows = [];
-for (const [label, input] of [["seed example (valid)", seed], ["seed with 2 errors", invalid]]) {
+for (const [label, input] of [
+  ["seed example (valid)", seed],
+  ["seed with 2 errors", invalid],
+]) {
   const t = perCall({ wasm: (x) => si.validateInvite(x), zod: (x) => validateWithZod(x), bare: (x) => bare(x) }, input);
-  callRows.push([label, `${t.wasm.toFixed(2)} µs`, `${t.zod.toFixed(2)} µs`, `${t.bare.toFixed(2)} µs`,
-    `${(t.wasm / t.zod).toFixed(2)}x`, `${(t.wasm / t.bare).toFixed(1)}x`]);
+  callRows.push([
+    label,
+    `${t.wasm.toFixed(2)} µs`,
+    `${t.zod.toFixed(2)} µs`,
+    `${t.bare.toFixed(2)} µs`,
+    `${(t.wasm / t.zod).toFixed(2)}x`,
+    `${(t.wasm / t.bare).toFixed(1)}x`,
+  ]);
 }
-table(["input (JS object)", "smart-invite", "zod 4", "JSON round trip", "smart-invite / zod", "smart-invite / JSON"], callRows);
+table(
+  ["input (JS object)", "smart-invite", "zod 4", "JSON round trip", "smart-invite / zod", "smart-invite / JSON"],
+  callRows,
+);
 
 console.log("\n## First call after import, Node (fresh process each, median of 9; instantiation included)\n");
 const firstCall = (module, fn) =>
-  median(Array.from({ length: 9 }, () =>
-    Number(execFileSync(process.execPath, [join(root, "bench/package/first-call.mjs"), module, fn], { encoding: "utf8" }))));
+  median(
+    Array.from({ length: 9 }, () =>
+      Number(
+        execFileSync(process.execPath, [join(root, "bench/package/first-call.mjs"), module, fn], { encoding: "utf8" }),
+      ),
+    ),
+  );
 const first = {
   wasm: firstCall(join(pkg, "lib/node.mjs"), "validateInvite"),
   zod: firstCall(join(root, "bench/package/zod-schema.mjs"), "validateWithZod"),
   bare: firstCall(join(root, "bench/package/bare-json.mjs"), "validateInvite"),
 };
-table(["module", "import + first call", "ratio to the JSON module"], [
-  ["smart-invite (node entry)", `${first.wasm.toFixed(1)} ms`, `${(first.wasm / first.bare).toFixed(1)}x`],
-  ["zod 4 schema", `${first.zod.toFixed(1)} ms`, `${(first.zod / first.bare).toFixed(1)}x`],
-  ["bare JSON round trip", `${first.bare.toFixed(1)} ms`, "1.0x"],
-]);
+table(
+  ["module", "import + first call", "ratio to the JSON module"],
+  [
+    ["smart-invite (node entry)", `${first.wasm.toFixed(1)} ms`, `${(first.wasm / first.bare).toFixed(1)}x`],
+    ["zod 4 schema", `${first.zod.toFixed(1)} ms`, `${(first.zod / first.bare).toFixed(1)}x`],
+    ["bare JSON round trip", `${first.bare.toFixed(1)} ms`, "1.0x"],
+  ],
+);
 
 if (existsSync(variantsDir)) {
   console.log("\n## Build variants: rustc opt-level x wasm-opt (the .wasm alone; per call = seed example)\n");
-  const names = readdirSync(variantsDir).filter((n) => n !== "boundary").sort();
+  const names = readdirSync(variantsDir)
+    .filter((n) => n !== "boundary")
+    .sort();
   const fns = {};
   const sizes = {};
   for (const name of names) {
@@ -123,22 +164,41 @@ if (existsSync(variantsDir)) {
   }
   const t = perCall(fns, seed);
   const base = "z-Oz";
-  table(["variant", "raw", "gzip -9", "brotli 11", "per call", "time vs z-Oz", "gzip vs z-Oz"], names.map((n) => [
-    n + (n === base ? " (shipped)" : ""), kb(sizes[n].raw), kb(sizes[n].gzip), kb(sizes[n].brotli), `${t[n].toFixed(2)} µs`,
-    `${(t[n] / t[base]).toFixed(2)}x`, `${(sizes[n].gzip / sizes[base].gzip).toFixed(3)}x`]));
+  table(
+    ["variant", "raw", "gzip -9", "brotli 11", "per call", "time vs z-Oz", "gzip vs z-Oz"],
+    names.map((n) => [
+      n + (n === base ? " (shipped)" : ""),
+      kb(sizes[n].raw),
+      kb(sizes[n].gzip),
+      kb(sizes[n].brotli),
+      `${t[n].toFixed(2)} µs`,
+      `${(t[n] / t[base]).toFixed(2)}x`,
+      `${(sizes[n].gzip / sizes[base].gzip).toFixed(3)}x`,
+    ]),
+  );
 
   const boundary = join(variantsDir, "boundary");
   if (existsSync(boundary)) {
     console.log("\n## The JS/Wasm boundary: JSON text vs serde-wasm-bindgen (same validator, opt-level z)\n");
     const b = await loadGlue(boundary, "boundary_bench");
-    const ways = { "JSON in, JSON out (shipped)": b.jsonInJsonOut, "JSON in, swb out": b.jsonInSwbOut,
-      "swb in, JSON out": b.swbInJsonOut, "swb in, swb out": b.swbInSwbOut };
+    const ways = {
+      "JSON in, JSON out (shipped)": b.jsonInJsonOut,
+      "JSON in, swb out": b.jsonInSwbOut,
+      "swb in, JSON out": b.swbInJsonOut,
+      "swb in, swb out": b.swbInSwbOut,
+    };
     const rows = [];
     const seedT = perCall(ways, seed);
     const badT = perCall(ways, invalid);
     const ref = "JSON in, JSON out (shipped)";
     for (const w of Object.keys(ways)) {
-      rows.push([w, `${seedT[w].toFixed(2)} µs`, `${(seedT[w] / seedT[ref]).toFixed(2)}x`, `${badT[w].toFixed(2)} µs`, `${(badT[w] / badT[ref]).toFixed(2)}x`]);
+      rows.push([
+        w,
+        `${seedT[w].toFixed(2)} µs`,
+        `${(seedT[w] / seedT[ref]).toFixed(2)}x`,
+        `${badT[w].toFixed(2)} µs`,
+        `${(badT[w] / badT[ref]).toFixed(2)}x`,
+      ]);
     }
     table(["boundary", "seed (valid)", "ratio", "seed with 2 errors", "ratio"], rows);
   }

@@ -17,10 +17,18 @@ function zone(id) {
       formatter = new Intl.DateTimeFormat("en-US", {
         timeZone: id,
         hourCycle: "h23",
-        year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric",
+        year: "numeric",
+        month: "numeric",
+        day: "numeric",
+        hour: "numeric",
+        minute: "numeric",
+        second: "numeric",
       });
       // Intl accepts aliases and offsets such as "+01:00" and is case-insensitive: keep IANA names only.
-      if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(id) || formatter.resolvedOptions().timeZone.toLowerCase() !== id.toLowerCase()) {
+      if (
+        !/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(id) ||
+        formatter.resolvedOptions().timeZone.toLowerCase() !== id.toLowerCase()
+      ) {
         formatter = id === "UTC" || id === "Etc/UTC" ? formatter : null;
       }
     } catch {
@@ -77,7 +85,11 @@ function resolveTime(text, tzid, ctx, path) {
     if (utc + offsetAt(formatter, utc) === local) candidates.add(utc);
   }
   if (candidates.size !== 1) {
-    ctx.addIssue({ code: "custom", path, message: candidates.size ? "errors.ambiguous_local_time" : "errors.nonexistent_local_time" });
+    ctx.addIssue({
+      code: "custom",
+      path,
+      message: candidates.size ? "errors.ambiguous_local_time" : "errors.nonexistent_local_time",
+    });
     return null;
   }
   return { date: false, ms: [...candidates][0] };
@@ -90,9 +102,15 @@ const text = (max) => {
 };
 const singleLine = (max) => text(max).refine((s) => !CONTROL.test(s), "errors.control_characters");
 const email = z.string().trim().pipe(z.email());
-const webUrl = z.string().trim().pipe(z.url({ protocol: /^https?$/ }));
+const webUrl = z
+  .string()
+  .trim()
+  .pipe(z.url({ protocol: /^https?$/ }));
 const anyUrl = z.string().trim().pipe(z.url());
-const tzid = z.string().trim().refine((id) => zone(id) !== null, "errors.unknown_time_zone");
+const tzid = z
+  .string()
+  .trim()
+  .refine((id) => zone(id) !== null, "errors.unknown_time_zone");
 const timeInput = z.union([z.string(), z.object({ time: z.string(), tzid: tzid.optional() })]);
 const coordinate = (limit) =>
   z.union([z.number(), z.string().trim()]).transform((v, ctx) => {
@@ -120,9 +138,15 @@ const event = z
     location: z
       .object({ description: text().optional(), lat: coordinate(90).optional(), long: coordinate(180).optional() })
       .optional(),
-    reminders: z.array(z.object({ minutes: z.number().int().min(0).max(4294967295) })).max(5).optional(),
+    reminders: z
+      .array(z.object({ minutes: z.number().int().min(0).max(4294967295) }))
+      .max(5)
+      .optional(),
     transparency: z.enum(["opaque", "transparent"]).optional(),
-    color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
+    color: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/)
+      .optional(),
     url: anyUrl.optional(),
     attendees: z.never().optional(),
     conferencing: z.never().optional(),
@@ -167,9 +191,12 @@ export const inviteSchema = z
     event: event.optional(),
   })
   .superRefine((invite, ctx) => {
-    if (!invite.recipient && !invite.recipients) ctx.addIssue({ code: "custom", path: ["recipient"], message: "errors.required" });
-    if (invite.recipient && invite.recipients) ctx.addIssue({ code: "custom", path: ["recipients"], message: "errors.conflict" });
-    if (invite.method === "request" && !invite.event) ctx.addIssue({ code: "custom", path: ["event"], message: "errors.required" });
+    if (!invite.recipient && !invite.recipients)
+      ctx.addIssue({ code: "custom", path: ["recipient"], message: "errors.required" });
+    if (invite.recipient && invite.recipients)
+      ctx.addIssue({ code: "custom", path: ["recipients"], message: "errors.conflict" });
+    if (invite.method === "request" && !invite.event)
+      ctx.addIssue({ code: "custom", path: ["event"], message: "errors.required" });
   });
 
 /**
@@ -191,10 +218,12 @@ export function validateWithZod(input, forwarding = "organizer@invite.cronofy.co
   const invite = parsed.data;
   if (invite.method !== "request") delete invite.event;
   if (invite.organizer?.email) {
-    warnings["organizer.email"] = [{
-      key: "warnings.organizer_forwarding",
-      description: `Replies reach Smart Invites only if mail to ${invite.organizer.email} is forwarded to ${forwarding} (the address for the us data center): set up that forwarding before sending.`,
-    }];
+    warnings["organizer.email"] = [
+      {
+        key: "warnings.organizer_forwarding",
+        description: `Replies reach Smart Invites only if mail to ${invite.organizer.email} is forwarded to ${forwarding} (the address for the us data center): set up that forwarding before sending.`,
+      },
+    ];
   }
   return { ok: true, invite, warnings };
 }

@@ -7,10 +7,10 @@
 import { cpSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { fixtures } from "../../tests/runtimes/lib/fixtures.mjs";
 import { exec } from "../../tests/runtimes/lib/run.mjs";
 import { bin, makeScratchProject } from "../../tests/runtimes/lib/scratch.mjs";
 import { packageModules, serveWorkerd, workerdConfig } from "../../tests/runtimes/lib/workerd.mjs";
-import { fixtures } from "../../tests/runtimes/lib/fixtures.mjs";
 
 const RUNS = Number(process.env.RUNS ?? 9);
 const REQUESTS = Number(process.env.REQUESTS ?? 500);
@@ -22,7 +22,11 @@ const firstCallRuntimes = [
   // The package needs no permission in Deno, but a dynamic import() of a specifier held in a
   // variable does: Deno then loads the module at run time instead of before the script starts,
   // so its loading is measured as in Node and Bun.
-  { name: "Deno", command: bin("deno"), args: (m) => ["run", "--no-prompt", "--allow-read=.", "bench/first-call.mjs", m] },
+  {
+    name: "Deno",
+    command: bin("deno"),
+    args: (m) => ["run", "--no-prompt", "--allow-read=.", "bench/first-call.mjs", m],
+  },
 ];
 const modules = { wasm: "smart-invite", bare: "./bare.mjs" };
 
@@ -97,10 +101,16 @@ function printTable(rows) {
   const lines = [
     "| runtime: measure | smart-invite, ms | bare JSON.parse module, ms | ratio |",
     "|---|---:|---:|---:|",
-    ...rows.map(([what, wasm, bare]) => `| ${what} | ${ms(wasm)} | ${ms(bare)} | ${(wasm.median / bare.median).toFixed(1)}x |`),
+    ...rows.map(
+      ([what, wasm, bare]) => `| ${what} | ${ms(wasm)} | ${ms(bare)} | ${(wasm.median / bare.median).toFixed(1)}x |`,
+    ),
   ];
   console.log(`\nsmart-invite across runtimes: median (minimum) of ${RUNS} fresh processes per first call\n`);
   console.log(lines.join("\n"));
   const slow = rows.filter(([what, wasm]) => what.includes("first call") && wasm.median > TARGET_MS);
-  console.log(slow.length ? `\nover the ${TARGET_MS} ms target: ${slow.map((r) => r[0]).join(", ")}` : `\nevery first call is under the ${TARGET_MS} ms target`);
+  console.log(
+    slow.length
+      ? `\nover the ${TARGET_MS} ms target: ${slow.map((r) => r[0]).join(", ")}`
+      : `\nevery first call is under the ${TARGET_MS} ms target`,
+  );
 }

@@ -28,7 +28,14 @@ function named() {
   // The package's build (mk/pkg.mk, -Zbuild-std), else the ordinary release build.
   const built = ["target/build-std", "target"].map((dir) => `${dir}/wasm32-unknown-unknown/release/smart_invite.wasm`);
   execFileSync("wasm-bindgen", [...bindgen, built.find((path) => existsSync(path)) ?? built[1]]);
-  const opt = ["-Oz", "--skip-pass=memory-packing", "--debuginfo", `${out}/smart_invite_bg.wasm`, "-o", `${out}/named.wasm`];
+  const opt = [
+    "-Oz",
+    "--skip-pass=memory-packing",
+    "--debuginfo",
+    `${out}/smart_invite_bg.wasm`,
+    "-o",
+    `${out}/named.wasm`,
+  ];
   execFileSync("node_modules/.bin/wasm-opt", opt);
   return `${out}/named.wasm`;
 }
@@ -52,7 +59,10 @@ const rows = csv
 /** The crate a function belongs to, from its demangled name. */
 function crateOf(name) {
   if (/^(data segment|custom section|"function names"|import |export |table|elem|type)/.test(name)) return "(non-code)";
-  let path = name.replace(/^<+/, "").replace(/^&(mut )?/, "").replace(/^dyn /, "");
+  const path = name
+    .replace(/^<+/, "")
+    .replace(/^&(mut )?/, "")
+    .replace(/^dyn /, "");
   const m = /^([A-Za-z_][A-Za-z0-9_]*)/.exec(path);
   if (!m) return "(other)";
   // Methods of primitive types (`<str>::to_lowercase`, `<T as ...>`) live in core and alloc.

@@ -12,7 +12,13 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 const root = new URL("../../", import.meta.url);
 const wasmPath = process.argv[2] ?? "pkg/gen/smart_invite_bg.wasm";
 // What `import { init } from "smart-invite"` loads in a browser besides the .wasm.
-const BROWSER_JS = ["pkg/gen/smart_invite.js", "pkg/gen/api.mjs", "pkg/lib/browser.mjs", "pkg/lib/setup.mjs", "pkg/lib/error.mjs"];
+const BROWSER_JS = [
+  "pkg/gen/smart_invite.js",
+  "pkg/gen/api.mjs",
+  "pkg/lib/browser.mjs",
+  "pkg/lib/setup.mjs",
+  "pkg/lib/error.mjs",
+];
 const BUDGET = { gzip: 230_000, brotli: 140_000 };
 
 const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
@@ -24,9 +30,25 @@ const brotli = (bytes) =>
 /** The sections of a WebAssembly binary: `{ id, name, bytes }`, `bytes` without the header. */
 function sections(wasm) {
   if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error(`${wasmPath} is not a WebAssembly binary`);
-  const names = ["custom", "type", "import", "function", "table", "memory", "global", "export", "start", "element", "code", "data", "datacount"];
+  const names = [
+    "custom",
+    "type",
+    "import",
+    "function",
+    "table",
+    "memory",
+    "global",
+    "export",
+    "start",
+    "element",
+    "code",
+    "data",
+    "datacount",
+  ];
   const leb = (at) => {
-    let value = 0, shift = 0, byte;
+    let value = 0,
+      shift = 0,
+      byte;
     do {
       byte = wasm[at++];
       value += (byte & 0x7f) * 2 ** shift;
@@ -64,13 +86,14 @@ row("  other sections", rest);
 
 if (process.argv[2] === undefined) {
   const js = BROWSER_JS.map((path) => readFileSync(new URL(path, root)));
-  let glue = { raw: 0, gzip: 0, brotli: 0 };
+  const glue = { raw: 0, gzip: 0, brotli: 0 };
   js.forEach((bytes, i) => {
     const sizes = row(`  ${BROWSER_JS[i].replace("pkg/", "")}`, bytes);
     for (const k in glue) glue[k] += sizes[k];
   });
   const total = { raw: whole.raw + glue.raw, gzip: whole.gzip + glue.gzip, brotli: whole.brotli + glue.brotli };
   console.log(`${"wasm + browser JS".padEnd(26)}${kb(total.raw)}${kb(total.gzip)}${kb(total.brotli)}`);
-  const verdict = (k) => `${k} ${(total[k] / 1000).toFixed(1)} KB of ${BUDGET[k] / 1000} KB ${total[k] <= BUDGET[k] ? "(within)" : "(OVER)"}`;
+  const verdict = (k) =>
+    `${k} ${(total[k] / 1000).toFixed(1)} KB of ${BUDGET[k] / 1000} KB ${total[k] <= BUDGET[k] ? "(within)" : "(OVER)"}`;
   console.log(`budget: ${verdict("gzip")}, ${verdict("brotli")} (each file compressed on its own)`);
 }

@@ -1,8 +1,8 @@
 // Deno: the .wasm comes in through the module graph (`import source`), so the core needs no
 // permission flags (reading the file or fetching it would need --allow-read).
 
-import source wasmModule from "../gen/smart_invite_bg.wasm";
 import * as glue from "../gen/smart_invite.js";
+import source wasmModule from "../gen/smart_invite_bg.wasm";
 import { register } from "./setup.mjs";
 
 glue.initSync({ module: wasmModule });

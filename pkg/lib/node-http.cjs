@@ -53,7 +53,10 @@ function nodeHttpFetch(url, init = {}) {
         response.on("end", () => done(Buffer.concat(chunks).toString("utf8")));
         response.on("error", fail);
         response.on("close", () => {
-          if (!response.complete) fail(Object.assign(new Error("the connection closed before the answer was complete"), { code: "ECONNRESET" }));
+          if (!response.complete)
+            fail(
+              Object.assign(new Error("the connection closed before the answer was complete"), { code: "ECONNRESET" }),
+            );
         });
       });
       // Handled here too, so a body failure before text() is called is not "unhandled".

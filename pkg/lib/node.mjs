@@ -3,8 +3,8 @@
 
 import { readFileSync } from "node:fs";
 import * as glue from "../gen/smart_invite.js";
-import { register } from "./setup.mjs";
 import { defaultFetch } from "./node-http.cjs";
+import { register } from "./setup.mjs";
 
 glue.initSync({ module: readFileSync(new URL("../gen/smart_invite_bg.wasm", import.meta.url)) });
 register(glue);

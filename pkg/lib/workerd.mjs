@@ -1,8 +1,8 @@
 // Cloudflare workerd (and other `worker` runtimes): the .wasm is imported as a compiled
 // WebAssembly.Module, since compiling from bytes is refused there and import.meta.url is unset.
 
-import wasmModule from "../gen/smart_invite_bg.wasm";
 import * as glue from "../gen/smart_invite.js";
+import wasmModule from "../gen/smart_invite_bg.wasm";
 import { register } from "./setup.mjs";
 
 glue.initSync({ module: wasmModule });

@@ -16,7 +16,14 @@ export const FAULT_NAMES = new Set(["delay", "status", "retry-after", "reset", "
 
 /** The mix a random fault is drawn from when `faultRate` is set: the transient failures a
  * client should survive, and two it cannot (a truncated body, a reset after the work). */
-export const RANDOM_FAULTS = ["status=503", "status=500", "status=429, retry-after=0", "reset", "reset-after", "malformed"];
+export const RANDOM_FAULTS = [
+  "status=503",
+  "status=500",
+  "status=429, retry-after=0",
+  "reset",
+  "reset-after",
+  "malformed",
+];
 
 /**
  * Reads a spec into `{ delay, status, retryAfter, reset, resetAfter, malformed, hang }`.

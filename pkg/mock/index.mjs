@@ -6,6 +6,6 @@
 //   ...
 //   await mock.close();
 
+export { FAULT_NAMES, parseFault, RANDOM_FAULTS } from "./faults.mjs";
 export { startMockServer } from "./server.mjs";
 export { inviteKey } from "./store.mjs";
-export { parseFault, FAULT_NAMES, RANDOM_FAULTS } from "./faults.mjs";

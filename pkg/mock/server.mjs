@@ -13,10 +13,10 @@
 // Faults (see faults.mjs) come from the X-Mock-Fault request header, the queue, or a random
 // draw when `faultRate` is set.
 
-import http from "node:http";
 import { once } from "node:events";
-import { validateInvite, signNotification, dataCenters } from "../lib/node.mjs";
+import http from "node:http";
 import { __buildInviteIcs } from "../gen/smart_invite.js";
+import { dataCenters, signNotification, validateInvite } from "../lib/node.mjs";
 import { FaultSource } from "./faults.mjs";
 import { InviteStore } from "./store.mjs";
 
@@ -41,9 +41,15 @@ export async function startMockServer(options = {}) {
     now = () => new Date(),
     log = () => {},
   } = options;
-  if (typeof clientSecret !== "string" || clientSecret === "") throw new Error("clientSecret must be a non-empty string.");
+  if (typeof clientSecret !== "string" || clientSecret === "")
+    throw new Error("clientSecret must be a non-empty string.");
   const center = dataCenters().find((dc) => dc.id === dataCenter);
-  if (!center) throw new Error(`dataCenter must be one of ${dataCenters().map((dc) => dc.id).join(", ")}.`);
+  if (!center)
+    throw new Error(
+      `dataCenter must be one of ${dataCenters()
+        .map((dc) => dc.id)
+        .join(", ")}.`,
+    );
 
   const faults = new FaultSource({ faultRate, randomFaults, seed });
   const store = new InviteStore({
@@ -166,7 +172,8 @@ export async function startMockServer(options = {}) {
     if (!outcome) return [404, { error: "no such invite and recipient" }];
     const { record, notification } = outcome;
     const text = JSON.stringify(notification);
-    if (!record.callback_url) return [200, { delivered: false, reason: "the invite has no callback_url", notification }];
+    if (!record.callback_url)
+      return [200, { delivered: false, reason: "the invite has no callback_url", notification }];
     const target = new URL(record.callback_url);
     if (!LOOPBACK.test(target.hostname)) {
       return [200, { delivered: false, reason: "the mock posts callbacks to loopback hosts only", notification }];

@@ -187,7 +187,9 @@ export class InviteStore {
       uid: record.uid,
       sequence: record.sequence,
       method: method ?? (record.cancelled ? "cancel" : "request"),
-      dtstamp: this.now().toISOString().replace(/\.\d+Z$/, "Z"),
+      dtstamp: this.now()
+        .toISOString()
+        .replace(/\.\d+Z$/, "Z"),
       attendees: who.map((p) => ({ email: p.email, status: p.status })),
     };
     if (!record.organizer?.email) meta.organizer = { email: this.forwardingAddress, name: record.organizer?.name };

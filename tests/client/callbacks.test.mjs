@@ -1,19 +1,19 @@
 // Signed callbacks: the published vectors, and a real notification from the mock received by
 // a real HTTP handler, verified and parsed.
 
-import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { after, before, test } from "node:test";
 import {
-  startMockServer,
-  startCallbackReceiver,
   clientFor,
   invite,
+  parseNotification,
   SECRET,
   SmartInviteError,
-  verifyNotification,
-  parseNotification,
   signNotification,
+  startCallbackReceiver,
+  startMockServer,
+  verifyNotification,
 } from "./helpers.mjs";
 
 const fixtures = JSON.parse(readFileSync(new URL("../fixtures/real-payloads.json", import.meta.url), "utf8"));
@@ -31,7 +31,10 @@ after(async () => {
 
 test("the published test vectors", () => {
   const body = '{"example":"well-known"}';
-  assert.equal(signNotification(body, "CRN_NggYusqPGLxwjw5FHOJYOqSrTPNXy8WQf14OID"), "5DxentQi5YSXODEzTVv06sRwJ3pULIz1KrYv20qxEK0=");
+  assert.equal(
+    signNotification(body, "CRN_NggYusqPGLxwjw5FHOJYOqSrTPNXy8WQf14OID"),
+    "5DxentQi5YSXODEzTVv06sRwJ3pULIz1KrYv20qxEK0=",
+  );
   assert.equal(signNotification(body, "pDY0Oi7TJSP2hfNmZNkm5"), "6r2/HjBkqymGegX0wOfifieeUXbbHwtV/LohHS+jv6c=");
   for (const vector of fixtures.hmac_vectors) {
     for (const raw of [vector.body, Buffer.from(vector.body), new TextEncoder().encode(vector.body)]) {
@@ -49,7 +52,10 @@ test("several secrets (rotation), missing or empty signatures", () => {
   for (const missing of [undefined, null, "", " , "]) {
     assert.equal(verifyNotification({ body, signature: missing, clientSecret: "pDY0Oi7TJSP2hfNmZNkm5" }), false);
   }
-  assert.ok(!verifyNotification({ body: `${body} `, signature, clientSecret: "pDY0Oi7TJSP2hfNmZNkm5" }), "one byte more");
+  assert.ok(
+    !verifyNotification({ body: `${body} `, signature, clientSecret: "pDY0Oi7TJSP2hfNmZNkm5" }),
+    "one byte more",
+  );
 });
 
 test("misuse is a clear error, never a silent false", () => {
@@ -61,9 +67,15 @@ test("misuse is a clear error, never a silent false", () => {
     [{ body: "{}", signature: "x", clientSecrets: "s" }, /array/],
   ];
   for (const [options, message] of cases) {
-    assert.throws(() => verifyNotification(options), (e) => e instanceof SmartInviteError && e.kind === "invalid_options" && message.test(e.message));
+    assert.throws(
+      () => verifyNotification(options),
+      (e) => e instanceof SmartInviteError && e.kind === "invalid_options" && message.test(e.message),
+    );
   }
-  assert.throws(() => signNotification("{}", ""), (e) => e.kind === "invalid_options");
+  assert.throws(
+    () => signNotification("{}", ""),
+    (e) => e.kind === "invalid_options",
+  );
 });
 
 test("parseNotification: the documented example, and clear errors", () => {
@@ -72,18 +84,39 @@ test("parseNotification: the documented example, and clear errors", () => {
   assert.equal(parsed.notification.type, "smart_invite");
   assert.equal(parsed.smart_invite.smart_invite_id, "example_id");
   assert.equal(parsed.smart_invite.reply.status, "tentative");
-  assert.deepEqual(parsed.smart_invite.reply.proposal.start, { time: "2025-01-21T23:00:00+02:00", tzid: "Europe/Paris" });
-  assert.throws(() => parseNotification(documented.raw), (e) => e.kind === "invalid_notification" && /trailing comma at line \d/.test(e.message));
-  assert.throws(() => parseNotification('{"foo":1}'), (e) => e.kind === "invalid_notification" && /notification/.test(e.message));
-  assert.throws(() => parseNotification(42), (e) => e.kind === "invalid_notification");
+  assert.deepEqual(parsed.smart_invite.reply.proposal.start, {
+    time: "2025-01-21T23:00:00+02:00",
+    tzid: "Europe/Paris",
+  });
+  assert.throws(
+    () => parseNotification(documented.raw),
+    (e) => e.kind === "invalid_notification" && /trailing comma at line \d/.test(e.message),
+  );
+  assert.throws(
+    () => parseNotification('{"foo":1}'),
+    (e) => e.kind === "invalid_notification" && /notification/.test(e.message),
+  );
+  assert.throws(
+    () => parseNotification(42),
+    (e) => e.kind === "invalid_notification",
+  );
 });
 
 test("a reply at the mock reaches a real HTTP handler, signed; the handler verifies and parses it", async () => {
   const client = clientFor(mock);
   await client.upsert(invite("cb-1", { callback_url: receiver.url }));
   const arriving = receiver.next();
-  const proposal = { start: { time: "2026-04-29T11:00:00+02:00", tzid: "Europe/Paris" }, end: { time: "2026-04-29T11:30:00+02:00", tzid: "Europe/Paris" } };
-  const outcome = await mock.reply({ smart_invite_id: "cb-1", email: "ann@example.com", status: "tentative", comment: "Later?", proposal });
+  const proposal = {
+    start: { time: "2026-04-29T11:00:00+02:00", tzid: "Europe/Paris" },
+    end: { time: "2026-04-29T11:30:00+02:00", tzid: "Europe/Paris" },
+  };
+  const outcome = await mock.reply({
+    smart_invite_id: "cb-1",
+    email: "ann@example.com",
+    status: "tentative",
+    comment: "Later?",
+    proposal,
+  });
   assert.equal(outcome.delivered, true);
   assert.equal(outcome.callbackStatus, 204);
   const hit = await arriving;
@@ -92,7 +125,9 @@ test("a reply at the mock reaches a real HTTP handler, signed; the handler verif
   const signature = hit.headers["cronofy-hmac-sha256"];
   assert.ok(verifyNotification({ body: hit.body, signature, clientSecret: SECRET }));
   assert.ok(!verifyNotification({ body: hit.body, signature, clientSecret: "another-secret" }));
-  assert.ok(verifyNotification({ body: hit.body, signature: `stale-value, ${signature}`, clientSecrets: ["old", SECRET] }));
+  assert.ok(
+    verifyNotification({ body: hit.body, signature: `stale-value, ${signature}`, clientSecrets: ["old", SECRET] }),
+  );
   const tampered = Buffer.from(hit.body.toString().replace("tentative", "accepted"));
   assert.ok(!verifyNotification({ body: tampered, signature, clientSecret: SECRET }));
 
@@ -120,6 +155,8 @@ test("the control endpoint works over HTTP too", async () => {
   assert.equal(response.status, 200);
   assert.equal((await response.json()).delivered, true);
   const hit = await arriving;
-  assert.ok(verifyNotification({ body: hit.body, signature: hit.headers["cronofy-hmac-sha256"], clientSecret: SECRET }));
+  assert.ok(
+    verifyNotification({ body: hit.body, signature: hit.headers["cronofy-hmac-sha256"], clientSecret: SECRET }),
+  );
   assert.equal(parseNotification(hit.body).smart_invite.reply.status, "accepted");
 });

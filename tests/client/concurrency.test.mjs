@@ -1,10 +1,10 @@
 // 500 invites with bounded concurrency while the mock injects faults into 10% of requests:
 // each invite ends created exactly once at the mock, or with a typed error.
 
-import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startMockServer, clientFor, invite, SECRET, SmartInviteError } from "./helpers.mjs";
+import { after, before, test } from "node:test";
 import { inviteKey } from "../../pkg/mock/index.mjs";
+import { clientFor, invite, SECRET, SmartInviteError, startMockServer } from "./helpers.mjs";
 
 const INVITES = 500;
 const CONCURRENCY = 32;
@@ -16,7 +16,15 @@ before(async () => {
     clientSecret: SECRET,
     faultRate: 0.1,
     seed: 42,
-    randomFaults: ["status=503", "status=500", "status=429, retry-after=0", "reset", "reset-after", "malformed", "delay=1500"],
+    randomFaults: [
+      "status=503",
+      "status=500",
+      "status=429, retry-after=0",
+      "reset",
+      "reset-after",
+      "malformed",
+      "delay=1500",
+    ],
   });
 });
 after(() => mock.close());
@@ -42,7 +50,9 @@ test(`${INVITES} invites, concurrency ${CONCURRENCY}, 10% faults`, async (t) => 
   const client = clientFor(mock, { timeoutMs: 1_000, retryDelayMs: 2, maxRetries: 2 });
   const ids = Array.from({ length: INVITES }, (_, i) => `bulk-${String(i).padStart(3, "0")}`);
   const emails = new Map(ids.map((id, i) => [id, `person${i}@example.com`]));
-  const results = await pool(ids, CONCURRENCY, (id) => client.upsert(invite(id, { recipient: { email: emails.get(id) } })));
+  const results = await pool(ids, CONCURRENCY, (id) =>
+    client.upsert(invite(id, { recipient: { email: emails.get(id) } })),
+  );
 
   const failures = {};
   results.forEach(({ value, error }, i) => {
@@ -75,5 +85,7 @@ test(`${INVITES} invites, concurrency ${CONCURRENCY}, 10% faults`, async (t) => 
   // With 2 retries a 10% fault rate leaves about 0.1^3 of invites failed (plus malformed
   // answers, which are not retried).
   assert.ok(succeeded >= INVITES * 0.9, `only ${succeeded} succeeded`);
-  t.diagnostic(`${succeeded}/${INVITES} created, ${mock.requests.length} requests (${faulted} faulted), failures ${JSON.stringify(failures)}`);
+  t.diagnostic(
+    `${succeeded}/${INVITES} created, ${mock.requests.length} requests (${faulted} faulted), failures ${JSON.stringify(failures)}`,
+  );
 });

@@ -1,12 +1,11 @@
 // Every error kind, with its fields, and the client secret absent from all of them.
 
-import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import http from "node:http";
 import { once } from "node:events";
+import http from "node:http";
+import { after, before, test } from "node:test";
 import { inspect } from "node:util";
 import {
-  startMockServer,
   clientFor,
   faultyClient,
   invite,
@@ -14,6 +13,7 @@ import {
   SECRET,
   SmartInviteClient,
   SmartInviteError,
+  startMockServer,
   validateInvite,
 } from "./helpers.mjs";
 
@@ -113,7 +113,9 @@ for (const [status, kind] of [
 
 test("not_found: reading an invite that does not exist", async () => {
   const client = clientFor(mock);
-  await expectKind(client.get({ smart_invite_id: "nobody", recipient_email: "x@example.com" }), "not_found", { status: 404 });
+  await expectKind(client.get({ smart_invite_id: "nobody", recipient_email: "x@example.com" }), "not_found", {
+    status: 404,
+  });
   await expectKind(client.cancel({ smart_invite_id: "nobody", recipient: { email: "x@example.com" } }), "not_found");
 });
 
@@ -142,7 +144,12 @@ test("network: connection refused, and a reset connection", async () => {
   assert.match(error.message, /ECONNREFUSED/);
   assert.ok(error.cause, "the runtime's error is kept as cause");
   await expectKind(faultyClient(mock, "reset", { maxRetries: 0 }).upsert(invite("net-2")), "network");
-  const throwing = clientFor(mock, { maxRetries: 0, fetch: () => { throw new TypeError("proxy down"); } });
+  const throwing = clientFor(mock, {
+    maxRetries: 0,
+    fetch: () => {
+      throw new TypeError("proxy down");
+    },
+  });
   const thrown = await expectKind(throwing.upsert(invite("net-3")), "network");
   assert.match(thrown.message, /proxy down/);
 });
@@ -191,12 +198,15 @@ test("invalid_options: the constructor says what is wrong", () => {
 test("in a browser context a client secret is refused unless allowBrowser: true", () => {
   globalThis.window = {};
   try {
-    assert.throws(() => new SmartInviteClient({ clientSecret: SECRET }), (error) => {
-      assert.equal(error.kind, "invalid_options");
-      assert.match(error.message, /allowBrowser: true/);
-      assertNoSecret(error);
-      return true;
-    });
+    assert.throws(
+      () => new SmartInviteClient({ clientSecret: SECRET }),
+      (error) => {
+        assert.equal(error.kind, "invalid_options");
+        assert.match(error.message, /allowBrowser: true/);
+        assertNoSecret(error);
+        return true;
+      },
+    );
     assert.ok(new SmartInviteClient({ clientSecret: SECRET, allowBrowser: true }));
   } finally {
     delete globalThis.window;

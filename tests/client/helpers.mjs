@@ -1,11 +1,12 @@
 // Shared by the client tests: the package as a user imports it in Node, the mock on
 // 127.0.0.1, invites to send, and a real HTTP server to receive callbacks.
 
-import http from "node:http";
 import { once } from "node:events";
+import http from "node:http";
 
 export * from "../../pkg/lib/node.mjs";
 export { startMockServer } from "../../pkg/mock/index.mjs";
+
 import { SmartInviteClient } from "../../pkg/lib/node.mjs";
 
 /** A secret distinctive enough that finding it anywhere is a leak, not a coincidence. */
@@ -13,7 +14,13 @@ export const SECRET = "CRN_test-secret-4f1c9a0e7d";
 
 /** Client options that keep the suite fast: short backoff, short timeout. */
 export function clientFor(mock, options = {}) {
-  return new SmartInviteClient({ clientSecret: SECRET, baseUrl: mock.url, retryDelayMs: 5, timeoutMs: 2_000, ...options });
+  return new SmartInviteClient({
+    clientSecret: SECRET,
+    baseUrl: mock.url,
+    retryDelayMs: 5,
+    timeoutMs: 2_000,
+    ...options,
+  });
 }
 
 /** A valid single-recipient invite; `overrides` replace top-level fields. */
@@ -65,7 +72,7 @@ export async function startCallbackReceiver() {
     req.on("end", () => {
       const hit = { headers: req.headers, body: Buffer.concat(chunks), path: req.url };
       received.push(hit);
-      waiting.splice(0).forEach((resolve) => resolve(hit));
+      for (const resolve of waiting.splice(0)) resolve(hit);
       res.writeHead(204).end();
     });
   });

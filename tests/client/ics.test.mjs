@@ -1,9 +1,9 @@
 // The mock's iCalendar attachment, read by an independent parser (ical.js): every property.
 
-import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
 import ICAL from "ical.js";
-import { startMockServer, clientFor, SECRET } from "./helpers.mjs";
+import { clientFor, SECRET, startMockServer } from "./helpers.mjs";
 
 let mock;
 let client;
@@ -22,7 +22,9 @@ function parse(ics) {
   return { calendar, event: events[0] };
 }
 
-const description = "Agenda: budget; hiring, and a \\ backslash.\nSecond line with ünïcödé — and a long tail ".repeat(3);
+const description = "Agenda: budget; hiring, and a \\ backslash.\nSecond line with ünïcödé — and a long tail ".repeat(
+  3,
+);
 
 test("a timed event: every property", async () => {
   const answer = await client.upsert({
@@ -133,7 +135,10 @@ test("multi-recipient: one ATTENDEE each with its PARTSTAT; cancel gives METHOD:
       ["mailto:cy@example.com", "NEEDS-ACTION"],
     ],
   );
-  const cancelled = await client.cancel({ smart_invite_id: "ics-multi", recipients: people.map(({ email }) => ({ email })) });
+  const cancelled = await client.cancel({
+    smart_invite_id: "ics-multi",
+    recipients: people.map(({ email }) => ({ email })),
+  });
   const { calendar, event: gone } = parse(cancelled.attachments.icalendar);
   assert.equal(calendar.getFirstPropertyValue("method"), "CANCEL");
   assert.equal(gone.getFirstPropertyValue("status"), "CANCELLED");

@@ -1,8 +1,8 @@
 // Every method of the client against the mock: what is sent, what comes back, what the mock keeps.
 
-import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startMockServer, clientFor, invite, attempts, SECRET, SmartInviteClient } from "./helpers.mjs";
+import { after, before, test } from "node:test";
+import { attempts, clientFor, invite, SECRET, SmartInviteClient, startMockServer } from "./helpers.mjs";
 
 let mock;
 let client;
@@ -18,11 +18,19 @@ test("upsert sends the normalized invite and returns the seed response shape", a
     clientSecret: SECRET,
     baseUrl: mock.url,
     fetch: (url, init) => {
-      sent.push({ url, method: init.method, headers: new Headers(init.headers), body: init.body, redirect: init.redirect });
+      sent.push({
+        url,
+        method: init.method,
+        headers: new Headers(init.headers),
+        body: init.body,
+        redirect: init.redirect,
+      });
       return fetch(url, init);
     },
   });
-  const answer = await spy.upsert(invite("upsert-1", { event: { ...invite("x").event, start: "2026-04-29 10:30:00+01:00" } }));
+  const answer = await spy.upsert(
+    invite("upsert-1", { event: { ...invite("x").event, start: "2026-04-29 10:30:00+01:00" } }),
+  );
   assert.equal(sent.length, 1);
   assert.equal(sent[0].method, "POST");
   assert.equal(sent[0].url, `${mock.url}/v1/smart_invites`);
@@ -60,7 +68,10 @@ test("an update keeps one invite, its UID, and raises SEQUENCE when the event ch
   const uid = (ics) => ics.match(/\r\nUID:(.+)\r\n/)[1];
   const seq = (ics) => Number(ics.match(/\r\nSEQUENCE:(\d+)\r\n/)[1]);
   assert.equal(uid(first.attachments.icalendar), uid(changed.attachments.icalendar));
-  assert.deepEqual([first, again, changed].map((a) => seq(a.attachments.icalendar)), [0, 0, 1]);
+  assert.deepEqual(
+    [first, again, changed].map((a) => seq(a.attachments.icalendar)),
+    [0, 0, 1],
+  );
   assert.equal(changed.event.summary, "Moved");
 });
 
@@ -77,7 +88,10 @@ test("cancel answers with a CANCEL calendar and marks the invite cancelled", asy
 test("multi-recipient: create, read without recipient_email, remove one recipient", async () => {
   const people = ["ann@example.com", "bob@example.com", "cy@example.com"];
   const created = await client.upsert(
-    invite("multi-1", { recipient: undefined, recipients: people.map((email, i) => ({ email, ...(i === 0 ? { status: "accepted" } : {}) })) }),
+    invite("multi-1", {
+      recipient: undefined,
+      recipients: people.map((email, i) => ({ email, ...(i === 0 ? { status: "accepted" } : {}) })),
+    }),
   );
   assert.deepEqual(
     created.recipients,
@@ -92,10 +106,16 @@ test("multi-recipient: create, read without recipient_email, remove one recipien
   assert.match(removed.attachments.icalendar, /\r\nMETHOD:CANCEL\r\n/);
 
   const read = await client.get({ smart_invite_id: "multi-1" });
-  assert.deepEqual(read.recipients.map((r) => r.email), ["ann@example.com", "cy@example.com"]);
+  assert.deepEqual(
+    read.recipients.map((r) => r.email),
+    ["ann@example.com", "cy@example.com"],
+  );
   assert.equal(read.attachments, undefined, "no ICS unless include_ics");
 
-  const cancelled = await client.cancel({ smart_invite_id: "multi-1", recipients: [{ email: "ann@example.com" }, { email: "cy@example.com" }] });
+  const cancelled = await client.cancel({
+    smart_invite_id: "multi-1",
+    recipients: [{ email: "ann@example.com" }, { email: "cy@example.com" }],
+  });
   assert.equal(cancelled.recipients.length, 2);
   assert.match(cancelled.attachments.icalendar, /\r\nMETHOD:CANCEL\r\n/);
 });
@@ -144,7 +164,11 @@ test("through the global fetch (what Deno, Bun, workerd and browsers use) it wor
   const viaFetch = clientFor(mock, { fetch: (url, init) => fetch(url, init) });
   const created = await viaFetch.upsert(invite("fetch-1"));
   assert.equal(created.smart_invite_id, "fetch-1");
-  const read = await viaFetch.get({ smart_invite_id: "fetch-1", recipient_email: "ann@example.com", include_ics: true });
+  const read = await viaFetch.get({
+    smart_invite_id: "fetch-1",
+    recipient_email: "ann@example.com",
+    include_ics: true,
+  });
   assert.match(read.attachments.icalendar, /^BEGIN:VCALENDAR/);
   const error = await viaFetch.get({ smart_invite_id: "nobody", recipient_email: "ann@example.com" }).catch((e) => e);
   assert.equal(error.kind, "not_found");

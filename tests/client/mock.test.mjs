@@ -1,13 +1,13 @@
 // The mock itself, over plain HTTP: the command, the Bearer check, 422s in Cronofy's shape,
 // the control endpoints and fault specs.
 
-import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { startMockServer, invite, SECRET, validateInvite } from "./helpers.mjs";
 import { parseFault } from "../../pkg/mock/index.mjs";
+import { invite, SECRET, startMockServer, validateInvite } from "./helpers.mjs";
 
 const CLI = fileURLToPath(new URL("../../pkg/mock/cli.mjs", import.meta.url));
 
@@ -53,7 +53,10 @@ test("every API answer carries a request id; other paths and methods are refused
   const ok = await post(invite("rid"));
   assert.match(ok.headers.get("x-request-id"), /^mock-\d+$/);
   assert.equal((await fetch(`${mock.url}/v1/other`)).status, 404);
-  const put = await fetch(`${mock.url}/v1/smart_invites`, { method: "PUT", headers: { authorization: `Bearer ${SECRET}` } });
+  const put = await fetch(`${mock.url}/v1/smart_invites`, {
+    method: "PUT",
+    headers: { authorization: `Bearer ${SECRET}` },
+  });
   assert.equal(put.status, 405);
 });
 
@@ -61,7 +64,10 @@ test("fault specs: header and queue", async () => {
   const limited = await post(invite("f1"), { "x-mock-fault": "status=429, retry-after=3" });
   assert.equal(limited.status, 429);
   assert.equal(limited.headers.get("retry-after"), "3");
-  const queued = await fetch(`${mock.url}/_mock/faults`, { method: "POST", body: JSON.stringify({ faults: ["status=502"], smart_invite_id: "f2" }) });
+  const queued = await fetch(`${mock.url}/_mock/faults`, {
+    method: "POST",
+    body: JSON.stringify({ faults: ["status=502"], smart_invite_id: "f2" }),
+  });
   assert.deepEqual(await queued.json(), { queued: 1 });
   assert.equal((await post(invite("f-other"))).status, 200, "the queued fault waits for its invite");
   assert.equal((await post(invite("f2"))).status, 502);
@@ -99,7 +105,9 @@ test("control endpoints: invites, requests, reset", async () => {
 });
 
 test("the smart-invite-mock command serves the API until interrupted", async () => {
-  const child = spawn(process.execPath, [CLI, "--port", "0", "--client-secret", SECRET, "--quiet"], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [CLI, "--port", "0", "--client-secret", SECRET, "--quiet"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   try {
     const [line] = await once(child.stdout, "data");
     const url = String(line).match(/http:\/\/127\.0\.0\.1:\d+/)[0];

@@ -1,8 +1,8 @@
 // Retries, counted at the server: what is retried and how often, Retry-After, timeouts.
 
-import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startMockServer, clientFor, faultyClient, invite, attempts, rejection, SECRET } from "./helpers.mjs";
+import { after, before, test } from "node:test";
+import { attempts, clientFor, faultyClient, invite, rejection, SECRET, startMockServer } from "./helpers.mjs";
 
 let mock;
 before(async () => {
@@ -93,6 +93,8 @@ test("a slow answer within the timeout is fine", async () => {
 });
 
 test("a slow answer past the timeout is a timeout", async () => {
-  const error = await rejection(faultyClient(mock, "delay=400", { timeoutMs: 100, maxRetries: 0 }).upsert(invite("slow-2")));
+  const error = await rejection(
+    faultyClient(mock, "delay=400", { timeoutMs: 100, maxRetries: 0 }).upsert(invite("slow-2")),
+  );
   assert.equal(error.kind, "timeout");
 });

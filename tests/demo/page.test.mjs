@@ -8,8 +8,8 @@ import assert from "node:assert/strict";
 import { mkdir, readFile } from "node:fs/promises";
 import { after, before, describe, test } from "node:test";
 import ICAL from "ical.js";
-import { launchChromium } from "../runtimes/lib/chromium.mjs";
 import { startDemo } from "../../www/server/demo.mjs";
+import { launchChromium } from "../runtimes/lib/chromium.mjs";
 
 const OUTPUT = new URL("../output/demo/", import.meta.url);
 const shot = (name) => new URL(name, OUTPUT).pathname;
@@ -145,10 +145,18 @@ describe("demo page", () => {
     const started = Date.now();
     await page.focus('button[aria-label="Accept as alex@example.com"]');
     await page.keyboard.press("Enter");
-    await page.waitForFunction(() => document.querySelector('tr[data-email="alex@example.com"] .status')?.textContent === "accepted", null, { timeout: 1_000 });
+    await page.waitForFunction(
+      () => document.querySelector('tr[data-email="alex@example.com"] .status')?.textContent === "accepted",
+      null,
+      { timeout: 1_000 },
+    );
     const elapsed = Date.now() - started;
     await page.click('button[aria-label="Decline as sam@example.com"]');
-    await page.waitForFunction(() => document.querySelector('tr[data-email="sam@example.com"] .status')?.textContent === "declined", null, { timeout: 1_000 });
+    await page.waitForFunction(
+      () => document.querySelector('tr[data-email="sam@example.com"] .status')?.textContent === "declined",
+      null,
+      { timeout: 1_000 },
+    );
     assert.ok(log.includes("callback: alex@example.com accepted (board-meeting-q2)"), log.join("\n"));
     assert.match(await text("#reply-status"), /signed callback verified/);
     console.log(`# accept -> page updated in ${elapsed} ms`);
@@ -157,7 +165,10 @@ describe("demo page", () => {
   test("a callback with a wrong signature is refused and changes nothing", async () => {
     const body = JSON.stringify({
       notification: { type: "smart_invite" },
-      smart_invite: { smart_invite_id: "board-meeting-q2", recipient: { email: "alex@example.com", status: "declined" } },
+      smart_invite: {
+        smart_invite_id: "board-meeting-q2",
+        recipient: { email: "alex@example.com", status: "declined" },
+      },
     });
     const answer = await fetch(`${demo.url}/callbacks`, {
       method: "POST",
@@ -178,7 +189,9 @@ describe("demo page", () => {
     assert.equal(event.getFirstPropertyValue("summary"), "Board meeting");
     assert.equal(event.getFirstPropertyValue("dtstart").toString(), "2026-03-29T02:30:00Z");
     const answers = Object.fromEntries(
-      event.getAllProperties("attendee").map((p) => [p.getFirstValue().replace(/^mailto:/i, ""), p.getParameter("partstat")]),
+      event
+        .getAllProperties("attendee")
+        .map((p) => [p.getFirstValue().replace(/^mailto:/i, ""), p.getParameter("partstat")]),
     );
     assert.deepEqual(answers, { "alex@example.com": "ACCEPTED", "sam@example.com": "DECLINED" });
     await screenshot(page, "sent.png");
@@ -187,8 +200,13 @@ describe("demo page", () => {
   test("readable at a phone's width", async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     const { overflow, widest } = await page.evaluate(() => {
-      const wide = [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > window.innerWidth);
-      return { overflow: document.documentElement.scrollWidth - window.innerWidth, widest: wide.slice(-3).map((e) => e.outerHTML.slice(0, 120)) };
+      const wide = [...document.querySelectorAll("body *")].filter(
+        (e) => e.getBoundingClientRect().right > window.innerWidth,
+      );
+      return {
+        overflow: document.documentElement.scrollWidth - window.innerWidth,
+        widest: wide.slice(-3).map((e) => e.outerHTML.slice(0, 120)),
+      };
     });
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone: ${widest.join("\n")}`);
     await page.evaluate(() => window.scrollTo(0, 0));

@@ -4,8 +4,8 @@
 //
 //   make demo-screenshot     (or: node tests/demo/readme-screenshot.mjs [out.png])
 
-import { launchChromium } from "../runtimes/lib/chromium.mjs";
 import { startDemo } from "../../www/server/demo.mjs";
+import { launchChromium } from "../runtimes/lib/chromium.mjs";
 
 const out = process.argv[2] ?? new URL("../../docs/demo.png", import.meta.url).pathname;
 const demo = await startDemo({ env: {} });
@@ -24,8 +24,15 @@ try {
   await page.fill("#organizer_email", "events@acme.example");
   await page.evaluate(() => window.scrollTo(0, 0));
   // Down to the end of the form: the recipient's answer and the email's headers are in view.
-  const { bottom } = await page.locator("#invite").boundingBox().then((box) => ({ bottom: box.y + box.height }));
-  await page.screenshot({ path: out, fullPage: true, clip: { x: 0, y: 0, width: 1200, height: Math.ceil(bottom) + 16 } });
+  const { bottom } = await page
+    .locator("#invite")
+    .boundingBox()
+    .then((box) => ({ bottom: box.y + box.height }));
+  await page.screenshot({
+    path: out,
+    fullPage: true,
+    clip: { x: 0, y: 0, width: 1200, height: Math.ceil(bottom) + 16 },
+  });
   console.log(`wrote ${out}`);
 } finally {
   await browser.close();

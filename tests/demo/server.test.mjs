@@ -14,7 +14,10 @@ const JSON_POST = { method: "POST", headers: { "Content-Type": "application/json
 const seedRequest = JSON.parse(await readFile(new URL("../fixtures/seed-request.json", import.meta.url), "utf8"));
 const seedResponse = JSON.parse(await readFile(new URL("../fixtures/seed-response.json", import.meta.url), "utf8"));
 // The fixture's attachment is elided ("BEGIN:VCALENDAR\nVERSION:2.0..."): give it a whole one.
-seedResponse.attachments.icalendar = __buildInviteIcs(JSON.stringify(seedRequest), '{"dtstamp":"2026-04-01T08:00:00Z"}');
+seedResponse.attachments.icalendar = __buildInviteIcs(
+  JSON.stringify(seedRequest),
+  '{"dtstamp":"2026-04-01T08:00:00Z"}',
+);
 
 describe("demo server sending to Cronofy", () => {
   let demo;
@@ -23,7 +26,12 @@ describe("demo server sending to Cronofy", () => {
   before(async () => {
     const fetch = async (url, init) => {
       const request = new Request(url, init);
-      seen.push({ url: request.url, method: request.method, auth: request.headers.get("authorization"), body: await request.text() });
+      seen.push({
+        url: request.url,
+        method: request.method,
+        auth: request.headers.get("authorization"),
+        body: await request.text(),
+      });
       return Response.json(seedResponse);
     };
     demo = await startDemo({ env: { CRONOFY_CLIENT_SECRET: SECRET, CRONOFY_DATA_CENTER: "uk" }, fetch });
@@ -57,7 +65,10 @@ describe("demo server sending to Cronofy", () => {
 
   test("an invalid invite is answered 422 with the error map, and nothing is sent", async () => {
     const before = seen.length;
-    const answer = await fetch(`${demo.url}/api/send`, { ...JSON_POST, body: JSON.stringify({ smart_invite_id: "x" }) });
+    const answer = await fetch(`${demo.url}/api/send`, {
+      ...JSON_POST,
+      body: JSON.stringify({ smart_invite_id: "x" }),
+    });
     assert.equal(answer.status, 422);
     const { error } = await answer.json();
     assert.equal(error.kind, "validation");
@@ -86,7 +97,8 @@ describe("demo server sending to Cronofy", () => {
       { "Content-Type": "text/plain" },
       { "Content-Type": "application/json", Host: "rebound.example:8788" },
     ];
-    for (const headers of attempts) assert.equal(await postStatus(`${demo.url}/api/send`, headers, body), 403, JSON.stringify(headers));
+    for (const headers of attempts)
+      assert.equal(await postStatus(`${demo.url}/api/send`, headers, body), 403, JSON.stringify(headers));
     assert.equal(await postStatus(`${demo.url}/api/send`, { "Content-Type": "application/json" }, body), 200);
     assert.equal(seen.length, before + 1);
   });
@@ -105,12 +117,19 @@ describe("demo server settings", () => {
   test("files outside the page and the package's browser files are not served", async () => {
     const demo = await startDemo({ env: {} });
     try {
-      for (const path of ["/server/demo.mjs", "/../package.json", "/pkg/lib/..%2f..%2fREADME.md", "/pkg/mock/server.mjs"]) {
+      for (const path of [
+        "/server/demo.mjs",
+        "/../package.json",
+        "/pkg/lib/..%2f..%2fREADME.md",
+        "/pkg/mock/server.mjs",
+      ]) {
         assert.equal((await fetch(`${demo.url}${path}`)).status, 404, path);
       }
       const wasm = await fetch(`${demo.url}/pkg/gen/smart_invite_bg.wasm`);
       assert.equal(wasm.headers.get("content-type"), "application/wasm");
-      const again = await fetch(`${demo.url}/pkg/gen/smart_invite_bg.wasm`, { headers: { "If-None-Match": wasm.headers.get("etag") } });
+      const again = await fetch(`${demo.url}/pkg/gen/smart_invite_bg.wasm`, {
+        headers: { "If-None-Match": wasm.headers.get("etag") },
+      });
       assert.equal(again.status, 304);
     } finally {
       await demo.close();

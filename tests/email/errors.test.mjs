@@ -20,15 +20,45 @@ function refusal(options) {
 }
 
 const CASES = [
-  ["no ICS in the response", { invite: { smart_invite_id: "x", attachments: [] }, from: FROM }, "invite.attachments.icalendar", "errors.required"],
+  [
+    "no ICS in the response",
+    { invite: { smart_invite_id: "x", attachments: [] }, from: FROM },
+    "invite.attachments.icalendar",
+    "errors.required",
+  ],
   ["not a calendar", { invite: "Hello", from: FROM }, "invite.attachments.icalendar", "errors.invalid_type"],
-  ["a vCard", { invite: "BEGIN:VCARD\r\nEND:VCARD\r\n", from: FROM }, "invite.attachments.icalendar", "errors.invalid_type"],
+  [
+    "a vCard",
+    { invite: "BEGIN:VCARD\r\nEND:VCARD\r\n", from: FROM },
+    "invite.attachments.icalendar",
+    "errors.invalid_type",
+  ],
   ["from is not an address", { invite: ICS, from: "Acme" }, "from", "errors.invalid_email"],
   ["from is missing", { invite: ICS }, "", "errors.invalid_type"],
-  ["to is not an address", { invite: ICS, from: FROM, to: ["ann@example.com", "bob"] }, "to[1]", "errors.invalid_email"],
-  ["CR/LF in the from name", { invite: ICS, from: "Eve\r\nBcc: all@example.com <eve@example.com>" }, "from", "errors.control_characters"],
-  ["LF in a to name", { invite: ICS, from: FROM, to: "Ann\nBcc: x@example.com <ann@example.com>" }, "to", "errors.control_characters"],
-  ["CR/LF in the subject", { invite: ICS, from: FROM, subject: "Hi\r\nBcc: all@example.com" }, "subject", "errors.control_characters"],
+  [
+    "to is not an address",
+    { invite: ICS, from: FROM, to: ["ann@example.com", "bob"] },
+    "to[1]",
+    "errors.invalid_email",
+  ],
+  [
+    "CR/LF in the from name",
+    { invite: ICS, from: "Eve\r\nBcc: all@example.com <eve@example.com>" },
+    "from",
+    "errors.control_characters",
+  ],
+  [
+    "LF in a to name",
+    { invite: ICS, from: FROM, to: "Ann\nBcc: x@example.com <ann@example.com>" },
+    "to",
+    "errors.control_characters",
+  ],
+  [
+    "CR/LF in the subject",
+    { invite: ICS, from: FROM, subject: "Hi\r\nBcc: all@example.com" },
+    "subject",
+    "errors.control_characters",
+  ],
   ["nobody to send to", { invite: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", from: FROM }, "to", "errors.required"],
   ["an unknown option", { invite: ICS, from: FROM, cc: "x@example.com" }, "", "errors.invalid_type"],
   ["a BigInt inside", { invite: ICS, from: FROM, extra: 1n }, "", "errors.invalid_type"],

@@ -4,11 +4,12 @@
 
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import nodemailer from "nodemailer";
 import { simpleParser } from "mailparser";
+import nodemailer from "nodemailer";
 import { SMTPServer } from "smtp-server";
 
-export { buildInviteEmail, __buildInviteIcs, SmartInviteError } from "../../pkg/lib/node.mjs";
+export { __buildInviteIcs, buildInviteEmail, SmartInviteError } from "../../pkg/lib/node.mjs";
+
 import { __buildInviteIcs } from "../../pkg/lib/node.mjs";
 
 export const FROM = "Acme Invites <invites@acme.example>";
@@ -116,8 +117,10 @@ export function readWithPython(raws) {
   return JSON.parse(run.stdout.toString("utf8")).map((message) => {
     const leaves = [];
     const walk = (node, path) => {
-      if (node.parts) node.parts.forEach((child, i) => walk(child, [...path, `${node.type}[${i}]`]));
-      else leaves.push({ ...node, path: path.join(" > "), content: Buffer.from(node.base64, "base64").toString("utf8") });
+      if (node.parts) {
+        for (const [i, child] of node.parts.entries()) walk(child, [...path, `${node.type}[${i}]`]);
+      } else
+        leaves.push({ ...node, path: path.join(" > "), content: Buffer.from(node.base64, "base64").toString("utf8") });
     };
     walk(message.tree, []);
     return { ...message, leaves };

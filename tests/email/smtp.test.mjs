@@ -3,9 +3,17 @@
 // message is read by mailparser and by Python's `email` package and checked part by part.
 
 import assert from "node:assert/strict";
-import { test, before, after } from "node:test";
+import { after, before, test } from "node:test";
 
-import { apiResponse, buildInviteEmail, FROM, lf, readWithMailparser, readWithPython, startSmtpServer } from "./helpers.mjs";
+import {
+  apiResponse,
+  buildInviteEmail,
+  FROM,
+  lf,
+  readWithMailparser,
+  readWithPython,
+  startSmtpServer,
+} from "./helpers.mjs";
 
 let smtp;
 before(async () => {
@@ -24,7 +32,10 @@ function checkCalendarParts(parts, { ics, method }, where) {
   const inline = parts.find((p) => p.type === "text/calendar");
   const attached = parts.find((p) => p.type === "application/ics");
   assert.ok(inline && attached, `${where}: both calendar parts present, got ${parts.map((p) => p.type)}`);
-  for (const [part, cte] of [[inline, "7bit"], [attached, "base64"]]) {
+  for (const [part, cte] of [
+    [inline, "7bit"],
+    [attached, "base64"],
+  ]) {
     assert.equal(part.params.method, method, `${where}: ${part.type} method`);
     assert.equal(part.params.charset.toUpperCase(), "UTF-8", `${where}: ${part.type} charset`);
     assert.equal(part.cte, cte, `${where}: ${part.type} transfer encoding`);
@@ -74,7 +85,10 @@ for (const { kind, method, subject } of SCENARIOS) {
         ],
         `${where}: Python sees the best-practice tree`,
       );
-      assert.ok(py.leaves.every((leaf) => leaf.defects.length === 0), `${where}: no part defect`);
+      assert.ok(
+        py.leaves.every((leaf) => leaf.defects.length === 0),
+        `${where}: no part defect`,
+      );
       assert.equal(lf(py.leaves[0].text), lf(message.text), `${where}: Python text`);
       checkCalendarParts(py.leaves, { ics, method }, `${where} (Python)`);
     }

@@ -2,19 +2,32 @@
 // (an import map points the bare specifier at the installed files), awaits init() and
 // validates; driven by playwright-core in Debian's Chromium.
 
-import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { createServer } from "node:http";
-import { readFile } from "node:fs/promises";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { createServer } from "node:http";
 import { tmpdir } from "node:os";
-import { join, normalize, extname } from "node:path";
+import { extname, join, normalize } from "node:path";
+import { after, before, test } from "node:test";
 import { chromium } from "playwright-core";
 import { packAndInstall, seed } from "./scratch.mjs";
 
-const TYPES = { ".html": "text/html", ".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json" };
-const CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync"];
+const TYPES = {
+  ".html": "text/html",
+  ".mjs": "text/javascript",
+  ".js": "text/javascript",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+};
+const CHROMIUM_FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 const PAGE = `<!doctype html>
 <script type="importmap">{ "imports": { "smart-invite": "/node_modules/smart-invite/lib/browser.mjs" } }</script>
@@ -54,7 +67,11 @@ before(async () => {
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${server.address().port}`;
   profile = mkdtempSync(join(tmpdir(), "smart-invite-chromium-"));
-  context = await chromium.launchPersistentContext(profile, { executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_FLAGS });
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: CHROMIUM_FLAGS,
+  });
 });
 after(async () => {
   await context?.close();
@@ -82,6 +99,9 @@ test("Chromium: import the package as an ES module, init(), validate", async () 
   assert.equal(result.kind, "validation");
   assert.ok(result.zones > 500);
   assert.equal(result.centers, "us,uk,de,au,ca,sg");
-  assert.ok(requests.every((u) => u.startsWith(origin)), `only the local server is contacted: ${requests}`);
+  assert.ok(
+    requests.every((u) => u.startsWith(origin)),
+    `only the local server is contacted: ${requests}`,
+  );
   assert.equal(requests.filter((u) => u.endsWith(".wasm")).length, 1, "the .wasm is fetched once");
 });

@@ -1,12 +1,12 @@
 // The packed tarball used as a user would: Node ESM import, Node CJS require (with require(esm)
 // turned off, as on Node 20.18), TypeScript --strict over the shipped types, and the files list.
 
-import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { writeFileSync, readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { packAndInstall, runNode, root, seed } from "./scratch.mjs";
+import { after, before, test } from "node:test";
+import { packAndInstall, root, runNode, seed } from "./scratch.mjs";
 
 let scratch;
 before(() => {
@@ -33,9 +33,13 @@ const CHECKS = `
 `;
 
 test("Node ESM: import without init()", () => {
-  const r = runNode(scratch.project, "esm.mjs", `
+  const r = runNode(
+    scratch.project,
+    "esm.mjs",
+    `
     import { validateInvite, normalizeInvite, SmartInviteError, timeZones, suggestTimeZones, dataCenters, init } from "smart-invite";
-    ${CHECKS}`);
+    ${CHECKS}`,
+  );
   assert.equal(r.stderr, "");
   assert.equal(r.stdout.trim(), "ok");
 });
@@ -53,35 +57,64 @@ test("Node CJS: require, with require(esm) disabled as on Node 20.18", () => {
 });
 
 test("the tarball holds the entries, the glue, one .wasm, the types; the ./wasm subpath resolves", () => {
-  for (const file of ["package.json", "index.d.ts", "types/core.d.ts", "lib/node.mjs", "lib/node.cjs", "lib/browser.mjs",
-    "lib/deno.mjs", "lib/workerd.mjs", "lib/error.mjs", "gen/smart_invite.js", "gen/smart_invite.cjs",
-    "gen/smart_invite_bg.wasm", "gen/api.mjs", "gen/api.cjs", "gen/setup.cjs", "gen/cts/index.d.cts"]) {
+  for (const file of [
+    "package.json",
+    "index.d.ts",
+    "types/core.d.ts",
+    "lib/node.mjs",
+    "lib/node.cjs",
+    "lib/browser.mjs",
+    "lib/deno.mjs",
+    "lib/workerd.mjs",
+    "lib/error.mjs",
+    "gen/smart_invite.js",
+    "gen/smart_invite.cjs",
+    "gen/smart_invite_bg.wasm",
+    "gen/api.mjs",
+    "gen/api.cjs",
+    "gen/setup.cjs",
+    "gen/cts/index.d.cts",
+  ]) {
     assert.ok(scratch.files.includes(file), `${file} is missing from the tarball`);
   }
   assert.equal(scratch.files.filter((f) => f.endsWith(".wasm")).length, 1, "exactly one .wasm");
   assert.ok(!scratch.files.some((f) => f.startsWith("scripts/")), "build scripts stay out of the tarball");
-  const r = runNode(scratch.project, "wasm.mjs", `
+  const r = runNode(
+    scratch.project,
+    "wasm.mjs",
+    `
     import { readFileSync } from "node:fs";
     const url = import.meta.resolve("smart-invite/wasm");
-    console.log(WebAssembly.validate(readFileSync(new URL(url))));`);
+    console.log(WebAssembly.validate(readFileSync(new URL(url))));`,
+  );
   assert.equal(r.stdout.trim(), "true", r.stderr);
 });
 
 const TSCONFIG = {
   compilerOptions: {
-    strict: true, module: "nodenext", moduleResolution: "nodenext", target: "es2022",
-    lib: ["es2022", "dom"], types: [], noEmit: true, skipLibCheck: false,
+    strict: true,
+    module: "nodenext",
+    moduleResolution: "nodenext",
+    target: "es2022",
+    lib: ["es2022", "dom"],
+    types: [],
+    noEmit: true,
+    skipLibCheck: false,
   },
 };
 
 function tsc(files) {
   writeFileSync(join(scratch.project, "tsconfig.json"), JSON.stringify({ ...TSCONFIG, files }));
-  return spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.json"],
-    { cwd: scratch.project, encoding: "utf8" });
+  return spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.json"], {
+    cwd: scratch.project,
+    encoding: "utf8",
+  });
 }
 
 test("TypeScript --strict: a consumer compiles (ESM and CJS), a misspelt field does not", () => {
-  writeFileSync(join(scratch.project, "consumer.mts"), `
+  writeFileSync(
+    join(scratch.project, "consumer.mts"),
+    `
     import { validateInvite, normalizeInvite, SmartInviteError, timeZones, dataCenters, init,
       type InvitePayload, type Invite, type ValidationResult, type ErrorMap, type DataCenterId } from "smart-invite";
     await init();
@@ -108,22 +141,29 @@ test("TypeScript --strict: a consumer compiles (ESM and CJS), a misspelt field d
     // @ts-expect-error: not a data center id
     validateInvite(payload, { dataCenter: "eu" });
     console.log(zones.length, id);
-  `);
-  writeFileSync(join(scratch.project, "consumer.cts"), `
+  `,
+  );
+  writeFileSync(
+    join(scratch.project, "consumer.cts"),
+    `
     import si = require("smart-invite");
     const r = si.validateInvite({ smart_invite_id: "x" });
     const paths: string[] = r.ok ? [] : Object.keys(r.errors);
     console.log(paths, si.SmartInviteError.name);
-  `);
+  `,
+  );
   const good = tsc(["consumer.mts", "consumer.cts"]);
   assert.equal(good.status, 0, good.stdout + good.stderr);
 
-  writeFileSync(join(scratch.project, "misspelt.mts"), `
+  writeFileSync(
+    join(scratch.project, "misspelt.mts"),
+    `
     import { validateInvite, type InvitePayload } from "smart-invite";
     const payload: InvitePayload = { smart_invite_id: "x", recipent: { email: "a@example.com" } };
     const result = validateInvite(payload);
     if (result.ok) console.log(result.invite.smart_invite_idd);
-  `);
+  `,
+  );
   const bad = tsc(["misspelt.mts"]);
   assert.notEqual(bad.status, 0, "a misspelt field must not compile");
   assert.match(bad.stdout, /misspelt\.mts.*'recipent' does not exist in type 'InvitePayload'/);
@@ -134,6 +174,7 @@ test("the package.json exports map: types first, every runtime condition, one wa
   const manifest = JSON.parse(readFileSync(join(root, "pkg/package.json"), "utf8"));
   const main = manifest.exports["."];
   assert.equal(Object.keys(main)[0], "types");
-  for (const condition of ["deno", "workerd", "worker", "bun", "node", "browser", "default"]) assert.ok(main[condition], condition);
+  for (const condition of ["deno", "workerd", "worker", "bun", "node", "browser", "default"])
+    assert.ok(main[condition], condition);
   assert.equal(manifest.exports["./wasm"], "./gen/smart_invite_bg.wasm");
 });

@@ -3,40 +3,85 @@
 // the externref table and the JS heap flat. Runs against pkg/ as built by `make pkg`.
 // Needs --expose-gc (make test-pkg passes it).
 
-import { test } from "node:test";
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import fc from "fast-check";
-import { validateInvite, normalizeInvite, SmartInviteError } from "../../pkg/lib/node.mjs";
 import { initSync } from "../../pkg/gen/smart_invite.js";
+import { normalizeInvite, SmartInviteError, validateInvite } from "../../pkg/lib/node.mjs";
 import { seed } from "./scratch.mjs";
 
 // The node entry has instantiated the module already: initSync hands back the same exports.
 const wasm = initSync();
 
 const ANYTHING = fc.anything({
-  withBigInt: true, withBoxedValues: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true,
-  withObjectString: true, withSparseArray: true, withTypedArray: true, withUnicodeString: true,
+  withBigInt: true,
+  withBoxedValues: true,
+  withDate: true,
+  withMap: true,
+  withSet: true,
+  withNullPrototype: true,
+  withObjectString: true,
+  withSparseArray: true,
+  withTypedArray: true,
+  withUnicodeString: true,
   key: fc.oneof(fc.string(), fc.constantFrom("__proto__", "constructor", "toJSON", "smart_invite_id", "event")),
 });
 
 /** Values JSON.stringify cannot take: cycles, BigInt, throwing getters and toJSON. */
 const HOSTILE = fc.oneof(
-  ANYTHING.map((v) => { const o = { v }; o.self = o; return o; }),
+  ANYTHING.map((v) => {
+    const o = { v };
+    o.self = o;
+    return o;
+  }),
   ANYTHING.map((v) => ({ v, n: 1n })),
-  fc.constant({ get smart_invite_id() { throw new Error("getter"); } }),
-  fc.constant({ toJSON() { throw "not an Error"; } }),
-  fc.constant(new Proxy({}, { ownKeys() { throw new Error("proxy"); } })),
+  fc.constant({
+    get smart_invite_id() {
+      throw new Error("getter");
+    },
+  }),
+  fc.constant({
+    toJSON() {
+      throw "not an Error";
+    },
+  }),
+  fc.constant(
+    new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error("proxy");
+        },
+      },
+    ),
+  ),
   fc.constantFrom(() => 1, Symbol("s"), undefined, NaN, -0, Infinity),
 );
 
 /** The seed with one field (top level or in the event) replaced by anything. */
 const MUTATED_SEED = fc
-  .tuple(fc.constantFrom("method", "smart_invite_id", "recipient", "callback_url", "organizer", "event",
-    "event.summary", "event.start", "event.end", "event.location", "event.reminders", "event.color"), ANYTHING)
+  .tuple(
+    fc.constantFrom(
+      "method",
+      "smart_invite_id",
+      "recipient",
+      "callback_url",
+      "organizer",
+      "event",
+      "event.summary",
+      "event.start",
+      "event.end",
+      "event.location",
+      "event.reminders",
+      "event.color",
+    ),
+    ANYTHING,
+  )
   .map(([path, value]) => {
     const copy = structuredClone(seed);
     const [a, b] = path.split(".");
-    if (b) copy[a][b] = value; else copy[a] = value;
+    if (b) copy[a][b] = value;
+    else copy[a] = value;
     return copy;
   });
 
@@ -56,24 +101,52 @@ function assertResult(result) {
 }
 
 test("any JS value, JSON text or mutated seed in: a result out, no exception", () => {
-  const input = fc.oneof(ANYTHING, HOSTILE, MUTATED_SEED, fc.json(), fc.string(), fc.jsonValue().map((v) => JSON.stringify(v)));
-  fc.assert(fc.property(input, (value) => assertResult(validateInvite(value))), { numRuns: 3000 });
+  const input = fc.oneof(
+    ANYTHING,
+    HOSTILE,
+    MUTATED_SEED,
+    fc.json(),
+    fc.string(),
+    fc.jsonValue().map((v) => JSON.stringify(v)),
+  );
+  fc.assert(
+    fc.property(input, (value) => assertResult(validateInvite(value))),
+    { numRuns: 3000 },
+  );
   // normalizeInvite throws only SmartInviteError.
-  fc.assert(fc.property(input, (value) => {
-    try { normalizeInvite(value); } catch (e) { assert.ok(e instanceof SmartInviteError, String(e)); }
-  }), { numRuns: 1000 });
+  fc.assert(
+    fc.property(input, (value) => {
+      try {
+        normalizeInvite(value);
+      } catch (e) {
+        assert.ok(e instanceof SmartInviteError, String(e));
+      }
+    }),
+    { numRuns: 1000 },
+  );
 });
 
 test("100,000 calls with bad input: no trap, the module still works, memory flat", () => {
   const big = "x".repeat((1 << 20) + 1);
   const samples = [
-    ...fc.sample(ANYTHING, 300), ...fc.sample(HOSTILE, 100), ...fc.sample(MUTATED_SEED, 100),
-    "{not json", "[".repeat(10000), big, JSON.stringify({ ...seed, event: { ...seed.event, summary: "y".repeat(5000) } }),
+    ...fc.sample(ANYTHING, 300),
+    ...fc.sample(HOSTILE, 100),
+    ...fc.sample(MUTATED_SEED, 100),
+    "{not json",
+    "[".repeat(10000),
+    big,
+    JSON.stringify({ ...seed, event: { ...seed.event, summary: "y".repeat(5000) } }),
   ];
-  const run = (n) => { for (let i = 0; i < n; i++) validateInvite(samples[i % samples.length]); };
+  const run = (n) => {
+    for (let i = 0; i < n; i++) validateInvite(samples[i % samples.length]);
+  };
   const measure = () => {
     globalThis.gc?.();
-    return { memory: wasm.memory.buffer.byteLength, externrefs: wasm.__wbindgen_externrefs.length, heap: process.memoryUsage().heapUsed };
+    return {
+      memory: wasm.memory.buffer.byteLength,
+      externrefs: wasm.__wbindgen_externrefs.length,
+      heap: process.memoryUsage().heapUsed,
+    };
   };
   run(10_000); // let the allocator and the externref table reach their working size
   const before = measure();

@@ -2,7 +2,7 @@
 // project under the system temp folder, and run things there the way a user would.
 
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,7 +21,11 @@ export function packAndInstall() {
   mkdirSync(project);
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true }));
   npm(["install", "--offline", join(dir, packed.filename)], project);
-  return { project, files: packed.files.map((f) => f.path), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    project,
+    files: packed.files.map((f) => f.path),
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 /** Writes `source` to `file` in the project and runs it with node; returns { status, stdout, stderr }. */

@@ -20,7 +20,11 @@ describe("Chromium", () => {
     test(`${bundler} build of a consumer app`, async (t) => {
       const runtime = `chromium-${bundler}`;
       const path = await bundle(fixture.dir, `smoke/browser-${bundler}.mjs`, `dist-smoke-${bundler}`);
-      const report = await inPage(browser, `${fixture.api.baseUrl}/${path}?runtime=${runtime}`, () => window.smokeReport);
+      const report = await inPage(
+        browser,
+        `${fixture.api.baseUrl}/${path}?runtime=${runtime}`,
+        () => window.smokeReport,
+      );
       await checkReport(t, report, fixture);
     });
 

@@ -13,20 +13,42 @@ import { useRuntimeFixture } from "./lib/suite.mjs";
 const node = process.execPath;
 // Deno: no update check, its cache inside the scratch project, and a registry that cannot
 // answer, so `npm:smart-invite` provably resolves from node_modules.
-const denoEnv = (dir) => ({ DENO_DIR: join(dir, ".deno"), DENO_NO_UPDATE_CHECK: "1", NPM_CONFIG_REGISTRY: "http://127.0.0.1:9/" });
+const denoEnv = (dir) => ({
+  DENO_DIR: join(dir, ".deno"),
+  DENO_NO_UPDATE_CHECK: "1",
+  NPM_CONFIG_REGISTRY: "http://127.0.0.1:9/",
+});
 const allowApi = (api) => `--allow-net=127.0.0.1:${api.port}`;
 
 // runtime: the name in reports; parts: which smoke parts (default all); flags(api): runtime flags.
 const runs = [
   { runtime: "node-esm", command: node, script: "smoke/esm.mjs" },
   { runtime: "node-cjs", command: node, script: "smoke/cjs.cjs" },
-  { runtime: "node-cjs-as-on-20.18", command: node, flags: () => ["--no-experimental-require-module"], script: "smoke/cjs.cjs" },
+  {
+    runtime: "node-cjs-as-on-20.18",
+    command: node,
+    flags: () => ["--no-experimental-require-module"],
+    script: "smoke/cjs.cjs",
+  },
   { runtime: "bun-import", command: bin("bun"), script: "smoke/esm.mjs" },
   { runtime: "bun-require", command: bin("bun"), script: "smoke/cjs.cjs" },
   { runtime: "deno-bare-core-no-permissions", command: bin("deno"), deno: true, parts: "core,callbacks" },
-  { runtime: "deno-bare-client-allow-net-only", command: bin("deno"), deno: true, parts: "client", flags: (api) => [allowApi(api)] },
+  {
+    runtime: "deno-bare-client-allow-net-only",
+    command: bin("deno"),
+    deno: true,
+    parts: "client",
+    flags: (api) => [allowApi(api)],
+  },
   { runtime: "deno-npm-core-no-permissions", command: bin("deno"), deno: true, npm: true, parts: "core,callbacks" },
-  { runtime: "deno-npm-client-allow-net-only", command: bin("deno"), deno: true, npm: true, parts: "client", flags: (api) => [allowApi(api)] },
+  {
+    runtime: "deno-npm-client-allow-net-only",
+    command: bin("deno"),
+    deno: true,
+    npm: true,
+    parts: "client",
+    flags: (api) => [allowApi(api)],
+  },
 ];
 
 // The README's snippets, run as written: the command, and what the output must show.

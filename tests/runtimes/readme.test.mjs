@@ -22,14 +22,21 @@ test("docs/runtimes.md shows each snippet verbatim", () => {
   const section = runtimesSection();
   for (const file of readdirSync(SNIPPETS).sort()) {
     const code = readFileSync(join(SNIPPETS, file), "utf8");
-    const block = "```" + fence[extname(file)] + "\n" + code + "```";
-    assert.ok(section.includes(block), `docs/runtimes.md must show tests/runtimes/snippets/${file} verbatim as:\n${block}`);
+    const block = `\`\`\`${fence[extname(file)]}\n${code}\`\`\``;
+    assert.ok(
+      section.includes(block),
+      `docs/runtimes.md must show tests/runtimes/snippets/${file} verbatim as:\n${block}`,
+    );
   }
 });
 
 test("docs/runtimes.md shows the commands the tests run the snippets with", () => {
   const section = runtimesSection();
-  for (const command of [`esbuild-app.js ${ESBUILD_FLAGS.join(" ")}`, "deno run deno.ts", "bun check.ts < invite.json"]) {
+  for (const command of [
+    `esbuild-app.js ${ESBUILD_FLAGS.join(" ")}`,
+    "deno run deno.ts",
+    "bun check.ts < invite.json",
+  ]) {
     assert.ok(section.includes(command), `docs/runtimes.md must show: ${command}`);
   }
 });

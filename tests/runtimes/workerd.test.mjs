@@ -12,7 +12,14 @@ import { describe, test } from "node:test";
 import { fixtures } from "./lib/fixtures.mjs";
 import { checkReport } from "./lib/run.mjs";
 import { useRuntimeFixture } from "./lib/suite.mjs";
-import { COMPATIBILITY_DATE, packageModules, serveConfigFile, serveWorkerd, workerdConfig, wranglerBuild } from "./lib/workerd.mjs";
+import {
+  COMPATIBILITY_DATE,
+  packageModules,
+  serveConfigFile,
+  serveWorkerd,
+  workerdConfig,
+  wranglerBuild,
+} from "./lib/workerd.mjs";
 
 const smokeModules = [
   { name: "worker.mjs", type: "esModule", file: "smoke/worker.mjs" },
@@ -22,7 +29,11 @@ const smokeModules = [
 ];
 
 /** The package's .wasm as a `data` module named "wasm-bytes" (an ArrayBuffer), for the controls. */
-const wasmBytes = (dir) => ({ ...packageModules(dir).find((m) => m.type === "wasm"), name: "wasm-bytes", type: "data" });
+const wasmBytes = (dir) => ({
+  ...packageModules(dir).find((m) => m.type === "wasm"),
+  name: "wasm-bytes",
+  type: "data",
+});
 
 describe("workerd", () => {
   const fixture = useRuntimeFixture();
@@ -31,7 +42,10 @@ describe("workerd", () => {
   // The smoke worker imports smoke/forbid-wasm-bytes.mjs first: compiling from bytes throws.
   // workerd itself refuses it only while handling a request, as these controls show.
   test("control: workerd refuses to compile the .wasm from bytes in a request", async () => {
-    const modules = [{ name: "control.mjs", type: "esModule", file: "smoke/bytes-control.mjs" }, wasmBytes(fixture.dir)];
+    const modules = [
+      { name: "control.mjs", type: "esModule", file: "smoke/bytes-control.mjs" },
+      wasmBytes(fixture.dir),
+    ];
     const server = serveWorkerd(fixture.dir, "bytes-control.capnp", workerdConfig({ modules }));
     const { body } = await withWorker(server, (s) => request(s));
     assert.match(body, /Wasm code generation disallowed by embedder/);
@@ -50,7 +64,9 @@ describe("workerd", () => {
   test("hand-written workerd config: the .wasm imported as a wasm module", async (t) => {
     const modules = [...smokeModules, ...packageModules(fixture.dir)];
     const config = workerdConfig({ modules, bindings: bindings("workerd-config"), loopback: true });
-    const { body } = await withWorker(serveWorkerd(fixture.dir, "smoke.capnp", config), (s) => request(s, { status: 200 }));
+    const { body } = await withWorker(serveWorkerd(fixture.dir, "smoke.capnp", config), (s) =>
+      request(s, { status: 200 }),
+    );
     await checkReport(t, JSON.parse(body), fixture);
   });
 
@@ -58,7 +74,10 @@ describe("workerd", () => {
     const toml = `name = "smoke"\nmain = "smoke/worker.mjs"\ncompatibility_date = "${COMPATIBILITY_DATE}"\n`;
     writeFileSync(join(fixture.dir, "wrangler-smoke.toml"), toml);
     const modules = await wranglerBuild(fixture.dir, "wrangler-smoke.toml", "dist-wrangler-smoke");
-    assert.ok(modules.some((m) => m.type === "wasm"), `wrangler inlined the .wasm: ${modules.map((m) => m.name)}`);
+    assert.ok(
+      modules.some((m) => m.type === "wasm"),
+      `wrangler inlined the .wasm: ${modules.map((m) => m.name)}`,
+    );
     const config = workerdConfig({ modules, bindings: bindings("workerd-wrangler"), loopback: true });
     const server = serveWorkerd(fixture.dir, "wrangler-smoke.capnp", config);
     const { body } = await withWorker(server, (s) => request(s, { status: 200 }));
@@ -67,12 +86,16 @@ describe("workerd", () => {
 
   test("README worker snippet, bundled by wrangler with the README's wrangler.toml", async () => {
     const modules = await wranglerBuild(fixture.dir, "snippets/wrangler.toml", "dist-wrangler-snippet");
-    await withWorker(serveWorkerd(fixture.dir, "wrangler-snippet.capnp", workerdConfig({ modules })), checkSnippetWorker);
+    await withWorker(
+      serveWorkerd(fixture.dir, "wrangler-snippet.capnp", workerdConfig({ modules })),
+      checkSnippetWorker,
+    );
   });
 
   test("README workerd config snippet, served as written", async () => {
     // The README's files sit beside node_modules, as in a user's project.
-    for (const file of ["workerd.capnp", "worker.js"]) copyFileSync(join(fixture.dir, "snippets", file), join(fixture.dir, file));
+    for (const file of ["workerd.capnp", "worker.js"])
+      copyFileSync(join(fixture.dir, "snippets", file), join(fixture.dir, file));
     await withWorker(serveConfigFile(fixture.dir, "workerd.capnp"), checkSnippetWorker);
   });
 });

@@ -7,7 +7,7 @@ import { h } from "./dom.mjs";
 import { addRecipient, fillExample, readPayload, removeRecipient, setAllDay } from "./form.mjs";
 import { showIssues } from "./issues.mjs";
 import { icsText, renderCard } from "./preview.mjs";
-import { SentPanel, post } from "./sent.mjs";
+import { post, SentPanel } from "./sent.mjs";
 
 /** Read by the tests and the benchmark: when the first result was drawn, and each keystroke's
  * cost (the validateInvite call alone, and with the redraw). */

@@ -23,9 +23,21 @@ const FIELD_OF_PATH = [
 ];
 
 /** The path each field stands for: a message at a deeper path says which part it is about. */
-const OWN_PATHS = new Set(["smart_invite_id", "recipient.email", "recipients", "event.summary", "event.description",
-  "event.start", "event.end", "event.tzid", "event.location.description", "event.reminders", "organizer.name",
-  "organizer.email", "callback_url"]);
+const OWN_PATHS = new Set([
+  "smart_invite_id",
+  "recipient.email",
+  "recipients",
+  "event.summary",
+  "event.description",
+  "event.start",
+  "event.end",
+  "event.tzid",
+  "event.location.description",
+  "event.reminders",
+  "organizer.name",
+  "organizer.email",
+  "callback_url",
+]);
 
 export function fieldOfPath(path) {
   for (const [pattern, field] of FIELD_OF_PATH) {
@@ -62,7 +74,10 @@ function issueList(form, field) {
  */
 export function showIssues(form, { errors = {}, warnings = {} }, actions = () => []) {
   const byField = new Map();
-  for (const [severity, map] of [["error", errors], ["warning", warnings]]) {
+  for (const [severity, map] of [
+    ["error", errors],
+    ["warning", warnings],
+  ]) {
     for (const [path, issues] of Object.entries(map)) {
       const field = fieldOfPath(path);
       if (!byField.has(field)) byField.set(field, []);

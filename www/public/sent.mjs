@@ -84,9 +84,14 @@ export class SentPanel {
   /** Asks the mock to make a recipient answer; the page changes only when the callback comes. */
   async simulate(email, status) {
     this.replyStatus.textContent = `Asking the mock: ${email} replies “${status}”…`;
-    const { status: code, body } = await post("/api/reply", { smart_invite_id: this.invite.smart_invite_id, email, status });
+    const { status: code, body } = await post("/api/reply", {
+      smart_invite_id: this.invite.smart_invite_id,
+      email,
+      status,
+    });
     if (code !== 200) this.replyStatus.textContent = `The mock refused: ${body.error?.message ?? code}`;
-    else if (!body.delivered) this.replyStatus.textContent = `${email} replied, but no callback arrived: ${body.reason}.`;
+    else if (!body.delivered)
+      this.replyStatus.textContent = `${email} replied, but no callback arrived: ${body.reason}.`;
   }
 
   onReply(reply, how) {
@@ -138,7 +143,11 @@ function emailView(email) {
         h(
           "thead",
           {},
-          h("tr", {}, ["Content type", "Encoding", "Disposition", "Bytes"].map((c) => h("th", { scope: "col" }, c))),
+          h(
+            "tr",
+            {},
+            ["Content type", "Encoding", "Disposition", "Bytes"].map((c) => h("th", { scope: "col" }, c)),
+          ),
         ),
         h(
           "tbody",

@@ -12,15 +12,15 @@
 //   GET  /api/events   server-sent events: one `reply` event per verified callback
 //   POST /callbacks    where the API posts replies (Cronofy-HMAC-SHA256 checked)
 
-import http from "node:http";
-import { once } from "node:events";
 import { randomBytes } from "node:crypto";
+import { once } from "node:events";
+import http from "node:http";
 import {
-  SmartInviteClient,
-  SmartInviteError,
   buildInviteEmail,
   dataCenters,
   parseNotification,
+  SmartInviteClient,
+  SmartInviteError,
   verifyNotification,
 } from "../../pkg/lib/node.mjs";
 import { startMockServer } from "../../pkg/mock/index.mjs";
@@ -102,9 +102,10 @@ export async function startDemo({ port = 0, host = "127.0.0.1", env = process.en
       },
     ],
 
-    "POST /api/send": async (req, body) => {
+    "POST /api/send": async (_req, body) => {
       const payload = parseJson(body);
-      if (payload === undefined) return [400, { error: { kind: "invalid_request", message: "Send the invite as JSON." } }];
+      if (payload === undefined)
+        return [400, { error: { kind: "invalid_request", message: "Send the invite as JSON." } }];
       let invite;
       try {
         invite = await backend.client.upsert(payload);
@@ -121,8 +122,9 @@ export async function startDemo({ port = 0, host = "127.0.0.1", env = process.en
       return [200, { mode: backend.mode, invite, email }];
     },
 
-    "POST /api/reply": async (req, body) => {
-      if (!backend.mock) return [409, { error: { kind: "not_mock", message: "Replies can be simulated on the mock only." } }];
+    "POST /api/reply": async (_req, body) => {
+      if (!backend.mock)
+        return [409, { error: { kind: "not_mock", message: "Replies can be simulated on the mock only." } }];
       const input = parseJson(body) ?? {};
       const answer = await globalThis.fetch(`${backend.mock.url}/_mock/reply`, {
         method: "POST",
@@ -134,7 +136,7 @@ export async function startDemo({ port = 0, host = "127.0.0.1", env = process.en
       return [200, { delivered: result.delivered, callbackStatus: result.callbackStatus, reason: result.reason }];
     },
 
-    "GET /api/status": async (req, body, query) => {
+    "GET /api/status": async (_req, _body, query) => {
       try {
         return [200, await backend.client.get(invitePointer(query))];
       } catch (error) {
@@ -142,7 +144,7 @@ export async function startDemo({ port = 0, host = "127.0.0.1", env = process.en
       }
     },
 
-    "GET /api/ics": async (req, body, query) => {
+    "GET /api/ics": async (_req, _body, query) => {
       let invite;
       try {
         invite = await backend.client.get({ ...invitePointer(query), include_ics: true });
@@ -158,7 +160,7 @@ export async function startDemo({ port = 0, host = "127.0.0.1", env = process.en
       ];
     },
 
-    "GET /api/events": async (req, body, query, res) => {
+    "GET /api/events": async (_req, _body, _query, res) => {
       res.writeHead(200, { ...SECURITY_HEADERS, "Content-Type": "text/event-stream", Connection: "keep-alive" });
       res.write(": connected\n\n");
       events.add(res);

@@ -3,9 +3,9 @@
 // talks to a real mail server: the transport is pinned to the sink's port.
 
 import { once } from "node:events";
-import { SMTPServer } from "smtp-server";
-import nodemailer from "nodemailer";
 import { simpleParser } from "mailparser";
+import nodemailer from "nodemailer";
+import { SMTPServer } from "smtp-server";
 
 const MAX_MESSAGE_BYTES = 5 * 1024 * 1024;
 

@@ -21,9 +21,16 @@ export const bundlers = {
   async vite(dir, entry, outdir) {
     writeFileSync(join(dir, `${outdir}.html`), page(`./${entry}`));
     const input = join(dir, `${outdir}.html`);
-    await build({ root: dir, base: "./", configFile: false, logLevel: "warn", build: { outDir: outdir, rollupOptions: { input } } });
+    await build({
+      root: dir,
+      base: "./",
+      configFile: false,
+      logLevel: "warn",
+      build: { outDir: outdir, rollupOptions: { input } },
+    });
     return `${outdir}/${outdir}.html`;
   },
 };
 
-export const page = (script) => `<!doctype html>\n<title>smart-invite</title>\n<script type="module" src="${script}"></script>\n`;
+export const page = (script) =>
+  `<!doctype html>\n<title>smart-invite</title>\n<script type="module" src="${script}"></script>\n`;

@@ -1,6 +1,7 @@
 // Runs a harness in a child process and turns its smoke report into node:test subtests.
-import { spawn } from "node:child_process";
+
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
 
 const REPORT_PREFIX = "SMOKE-REPORT "; // the same constant as smoke/smoke.mjs
 

@@ -2,8 +2,9 @@
 // records it for the tests, and answers like the real API (the seed response, or a 422 with an
 // errors map for ids starting "smoke-reject"). It also serves a folder of static files, so a
 // browser page built around the package talks to the API from the same origin.
-import { createServer } from "node:http";
+
 import { readFile } from "node:fs/promises";
+import { createServer } from "node:http";
 import { extname, join, normalize } from "node:path";
 import { fixtures } from "./fixtures.mjs";
 
@@ -51,7 +52,11 @@ async function answerApi(req, res, requests) {
   call.body = JSON.parse(text);
   const id = call.body.smart_invite_id;
   if (id.startsWith("smoke-reject")) return send(res, 422, { errors: fixtures.serverErrors });
-  send(res, 200, { ...fixtures.seedResponse, smart_invite_id: id, recipient: { ...call.body.recipient, status: "pending" } });
+  send(res, 200, {
+    ...fixtures.seedResponse,
+    smart_invite_id: id,
+    recipient: { ...call.body.recipient, status: "pending" },
+  });
 }
 
 async function serveFile(dir, req, res) {

@@ -95,7 +95,9 @@ export function packageModules(dir) {
   const manifest = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
   const entry = resolveCondition(manifest.exports["."], ["workerd", "worker", "browser", "import", "default"]);
   assert.ok(entry, "no `workerd` (or worker/browser/import/default) condition in exports['.']");
-  const modules = [{ name: "smart-invite", type: "esModule", source: `export * from "smart-invite/${posix.normalize(entry)}";` }];
+  const modules = [
+    { name: "smart-invite", type: "esModule", source: `export * from "smart-invite/${posix.normalize(entry)}";` },
+  ];
   const queue = [posix.normalize(entry)];
   const seen = new Set(queue);
   for (let path = queue.shift(); path; path = queue.shift()) {

@@ -6,7 +6,5 @@ import { runSmoke } from "./smoke.mjs";
 /** Initialises the package (with `wasm`, if given, else its default) and runs the suite. */
 export function startSmoke(api, wasm) {
   const runtime = new URL(location.href).searchParams.get("runtime");
-  window.smokeReport = api
-    .init(wasm)
-    .then(() => runSmoke(api, { runtime, baseUrl: location.origin, browser: true }));
+  window.smokeReport = api.init(wasm).then(() => runSmoke(api, { runtime, baseUrl: location.origin, browser: true }));
 }

@@ -4,7 +4,9 @@
 // the .wasm as an imported WebAssembly.Module. Instantiating a Module stays allowed.
 const isBytes = (source) => source instanceof ArrayBuffer || ArrayBuffer.isView(source);
 const refuse = (how) => {
-  throw new Error(`${how}: the package compiled WebAssembly from bytes; in workerd it must import the .wasm as a module`);
+  throw new Error(
+    `${how}: the package compiled WebAssembly from bytes; in workerd it must import the .wasm as a module`,
+  );
 };
 
 // A Proxy keeps `x instanceof WebAssembly.Module` working for real modules.

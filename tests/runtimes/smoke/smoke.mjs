@@ -81,7 +81,7 @@ const checks = [
       equal(api.verifyNotification({ body, signature, clientSecret: secret }), true, "published vector");
       const bytes = new TextEncoder().encode(body);
       equal(api.verifyNotification({ body: bytes, signature, clientSecret: secret }), true, "body as bytes");
-      equal(api.verifyNotification({ body: body + " ", signature, clientSecret: secret }), false, "altered body");
+      equal(api.verifyNotification({ body: `${body} `, signature, clientSecret: secret }), false, "altered body");
       equal(api.verifyNotification({ body, signature: "", clientSecret: secret }), false, "empty signature");
     },
   },
@@ -115,7 +115,7 @@ const checks = [
     name: "SmartInviteClient turns the API's 422 into SmartInviteError",
     part: "client",
     needs: "SmartInviteClient",
-    async run(api, out, env) {
+    async run(api, _out, env) {
       const client = newClient(api, env);
       const smart_invite_id = `smoke-reject-${env.runtime}`;
       const error = await rejection(client.upsert({ ...fixtures.seedRequest, smart_invite_id }));

@@ -7,7 +7,7 @@ import * as api from "smart-invite";
 import { runSmoke } from "./smoke.mjs";
 
 export default {
-  async fetch(request, env) {
+  async fetch(_request, env) {
     const report = await runSmoke(api, { runtime: env.RUNTIME, baseUrl: env.API_BASE });
     return Response.json(report);
   },

@@ -4,6 +4,11 @@ import { validateInvite } from "npm:smart-invite";
 const result = validateInvite({
   smart_invite_id: "board-2026-04",
   recipient: { email: "cronofy@example.com" },
-  event: { summary: "Board meeting", start: "2026-04-29T09:30:00Z", end: "2026-04-29T10:00:00Z", tzid: "Europe/London" },
+  event: {
+    summary: "Board meeting",
+    start: "2026-04-29T09:30:00Z",
+    end: "2026-04-29T10:00:00Z",
+    tzid: "Europe/London",
+  },
 });
 console.log(result.ok ? result.invite.event.start : result.errors);
