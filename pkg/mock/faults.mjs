@@ -84,8 +84,10 @@ export function seededRandom(seed) {
 }
 
 /**
- * Where faults come from, in order: the request header, then the queue (first entry whose
- * `smartInviteId` matches, if it names one), then a random draw.
+ * Where faults come from, in order: the request header, then the queue (the first entry, in the
+ * order queued, that names no invite or names this request's smart_invite_id), then a random
+ * draw. The queue is kept per invite, so finding a request's fault takes O(1) however many
+ * faults wait for other invites.
  */
 export class FaultSource {
   constructor({ faultRate = 0, randomFaults = RANDOM_FAULTS, seed = 1 } = {}) {
@@ -93,24 +95,85 @@ export class FaultSource {
     this.rate = faultRate;
     this.menu = randomFaults.map(parseFault);
     this.random = seededRandom(seed);
-    /** @type {{ fault: object, smartInviteId?: string }[]} */
-    this.queue = [];
+    /** Faults for any request. */
+    this.anyInvite = new Queue();
+    /** @type {Map<unknown, Queue>} faults for the requests of one smart_invite_id */
+    this.byInvite = new Map();
+    /** How many entries were queued so far: each entry's place in the overall order. */
+    this.queued = 0;
+    /** How many queued faults wait. */
+    this.size = 0;
   }
 
   /** Queues faults for the next requests (of one invite, when `smartInviteId` is given). */
   enqueue(specs, { smartInviteId } = {}) {
-    for (const spec of [specs].flat()) this.queue.push({ fault: parseFault(spec), smartInviteId });
+    const parsed = [specs].flat().map(parseFault);
+    let queue = this.anyInvite;
+    if (smartInviteId !== undefined) {
+      queue = this.byInvite.get(smartInviteId);
+      if (!queue) this.byInvite.set(smartInviteId, (queue = new Queue()));
+    }
+    for (const fault of parsed) queue.push({ fault, place: this.queued++ });
+    this.size += parsed.length;
+  }
+
+  /** Forgets every queued fault. */
+  clear() {
+    this.anyInvite = new Queue();
+    this.byInvite.clear();
+    this.size = 0;
   }
 
   /** The fault for a request, or null. `header` is the X-Mock-Fault value; `id` is the
    * smart_invite_id (known from the query string of a read; for a POST, from the body). */
   next(header, id) {
     if (header) return parseFault(header);
-    const at = this.queue.findIndex((entry) => entry.smartInviteId === undefined || entry.smartInviteId === id);
-    if (at >= 0) return this.queue.splice(at, 1)[0].fault;
+    const own = id === undefined ? undefined : this.byInvite.get(id);
+    const general = this.anyInvite.peek();
+    const targeted = own?.peek();
+    if (targeted && (!general || targeted.place < general.place)) {
+      own.shift();
+      if (own.size === 0) this.byInvite.delete(id);
+      this.size -= 1;
+      return targeted.fault;
+    }
+    if (general) {
+      this.size -= 1;
+      return this.anyInvite.shift().fault;
+    }
     if (this.rate > 0 && this.random() < this.rate) {
       return this.menu[Math.floor(this.random() * this.menu.length)];
     }
     return null;
+  }
+}
+
+/** A first-in first-out queue with O(1) `shift` (an array's own shift moves every item). */
+class Queue {
+  constructor() {
+    this.items = [];
+    this.head = 0;
+  }
+
+  get size() {
+    return this.items.length - this.head;
+  }
+
+  push(item) {
+    this.items.push(item);
+  }
+
+  peek() {
+    return this.items[this.head];
+  }
+
+  shift() {
+    const item = this.items[this.head];
+    this.items[this.head++] = undefined;
+    if (this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return item;
   }
 }

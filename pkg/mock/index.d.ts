@@ -38,16 +38,32 @@ export interface MockInvite {
   uid: string;
   /** SEQUENCE: grows when the event changes, on cancel and on remove. */
   sequence: number;
-  /** Always 1: a repeated upsert updates, it never creates a second invite. */
-  created: number;
-  /** Upserts of this invite after the first. */
-  updated: number;
   cancelled: boolean;
   recipients: Map<string, MockRecipient>;
   replies: MockRecipient[];
   event?: object;
   organizer?: object;
   callback_url?: string;
+}
+
+/** One write to one recipient's invitation, in `MockServer.writes`. */
+export interface MockWrite {
+  /** The id of the request that made it (`MockRequest.id`, the X-Request-Id answered). */
+  request: string;
+  smart_invite_id: string;
+  email: string;
+  /** "created": the request stored a new invitation for this recipient; "updated": it changed
+   * one already held. */
+  action: "created" | "updated" | "cancelled" | "removed";
+}
+
+/** Writes to one recipient's invitation (by smart_invite_id + recipient) since the start or the last reset. */
+export interface MockWriteCounts {
+  /** 1 once the invitation exists; 2 or more would be a duplicate (or a re-invite after a remove). */
+  created: number;
+  updated: number;
+  cancelled: number;
+  removed: number;
 }
 
 export interface MockRequest {
@@ -72,6 +88,12 @@ export interface MockServer {
   invites: Map<string, MockInvite>;
   /** Every API request seen, in arrival order (control endpoints excluded). */
   requests: MockRequest[];
+  /** Every write to a recipient's invitation, in the order done. */
+  writes: MockWrite[];
+  /** How often requests created, updated, cancelled and removed one recipient's invitation. */
+  writeCounts(smartInviteId: string, email: string): MockWriteCounts;
+  /** Resolves once no request is being handled (a delayed one goes on after its client gave up). */
+  settled(): Promise<void>;
   find(smartInviteId: string, email?: string): MockInvite | undefined;
   /** Queues faults such as "status=503" or "status=429, retry-after=1" for the next requests. */
   injectFaults(specs: string | string[], options?: { smartInviteId?: string }): void;

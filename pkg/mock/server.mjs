@@ -8,10 +8,14 @@
 //                         the invite's callback_url (loopback hosts only)
 //   POST /_mock/faults    {faults: ["status=503", ...], smart_invite_id?}: queue faults
 //   GET  /_mock/invites   every invite held;  GET /_mock/requests  every request seen
-//   POST /_mock/reset     forget invites, requests and queued faults
+//   GET  /_mock/writes    every create, update, cancel and remove, with the request that made it
+//   POST /_mock/reset     forget invites, requests, writes and queued faults
 //
 // Faults (see faults.mjs) come from the X-Mock-Fault request header, the queue, or a random
 // draw when `faultRate` is set.
+//
+// Each request costs time in proportion to its body and to the answer it gets: the invites,
+// the queued faults and the logs are reached through Maps and appended to, never scanned.
 
 import { once } from "node:events";
 import http from "node:http";
@@ -60,20 +64,31 @@ export async function startMockServer(options = {}) {
   /** @type {object[]} */
   const requests = [];
   let sequence = 0;
+  // Requests still being handled (a delayed one goes on after its client gave up), and who
+  // waits for none to be left.
+  let handling = 0;
+  const idle = [];
 
   const server = http.createServer((req, res) => {
-    handle(req, res).catch((error) => {
-      log(`mock: ${error.stack ?? error}`);
-      if (!res.headersSent) send(res, 500, { error: "mock failure", detail: String(error.message) });
-      else res.destroy();
-    });
+    handling += 1;
+    handle(req, res)
+      .catch((error) => {
+        log(`mock: ${error.stack ?? error}`);
+        if (!res.headersSent) send(res, 500, { error: "mock failure", detail: String(error.message) });
+        else res.destroy();
+      })
+      .finally(() => {
+        handling -= 1;
+        if (handling === 0) for (const resolve of idle.splice(0)) resolve();
+      });
   });
   server.keepAliveTimeout = 5_000;
 
   async function handle(req, res) {
     const url = new URL(req.url, "http://mock");
-    const body = await readBody(req);
-    if (body === undefined) return send(res, 413, { error: "body too large" });
+    const bytes = await readBody(req);
+    if (bytes === undefined) return send(res, 413, { error: "body too large" });
+    const body = bytes.toString("utf8");
     if (url.pathname.startsWith("/_mock/")) return control(req, res, url, body);
 
     const id = `mock-${++sequence}`;
@@ -89,7 +104,7 @@ export async function startMockServer(options = {}) {
     if (url.pathname !== API_PATH) return send(res, 404, undefined);
     let json;
     try {
-      json = JSON.parse(body.toString("utf8") || "null");
+      json = JSON.parse(body || "null");
     } catch {
       json = undefined;
     }
@@ -114,8 +129,10 @@ export async function startMockServer(options = {}) {
 
     let answer;
     if (req.method === "POST") {
-      const result = validateInvite(body.toString("utf8"), { dataCenter });
-      answer = result.ok ? store.apply(result.invite) : { status: 422, body: { errors: result.errors } };
+      const result = validateInvite(body, { dataCenter });
+      answer = result.ok
+        ? store.apply(result.invite, { request: id })
+        : { status: 422, body: { errors: result.errors } };
       entry.outcome = result.ok ? result.invite.method : "invalid";
     } else if (req.method === "GET") {
       const smartInviteId = url.searchParams.get("smart_invite_id");
@@ -144,7 +161,7 @@ export async function startMockServer(options = {}) {
     const route = `${req.method} ${url.pathname}`;
     let input;
     try {
-      input = body.length > 0 ? JSON.parse(body.toString("utf8")) : {};
+      input = body.length > 0 ? JSON.parse(body) : {};
     } catch {
       return send(res, 400, { error: "the control endpoints take a JSON body" });
     }
@@ -153,11 +170,13 @@ export async function startMockServer(options = {}) {
         return send(res, ...(await reply(input)));
       case "POST /_mock/faults":
         faults.enqueue(input.faults ?? [], { smartInviteId: input.smart_invite_id });
-        return send(res, 200, { queued: faults.queue.length });
+        return send(res, 200, { queued: faults.size });
       case "GET /_mock/invites":
         return send(res, 200, invitesAsJson());
       case "GET /_mock/requests":
         return send(res, 200, requests);
+      case "GET /_mock/writes":
+        return send(res, 200, store.writes);
       case "POST /_mock/reset":
         mock.reset();
         return send(res, 200, { reset: true });
@@ -215,6 +234,13 @@ export async function startMockServer(options = {}) {
     invites: store.invites,
     /** Every API request seen (control endpoints excluded), in arrival order. */
     requests,
+    /** Every create, update, cancel and remove of a recipient's invitation, in the order done,
+     * each with the id of the request (`requests[i].id`) that did it. */
+    writes: store.writes,
+    /** How often requests created, updated, cancelled and removed one recipient's invitation. */
+    writeCounts: (smartInviteId, email) => store.countsOf(smartInviteId, email),
+    /** Resolves once no request is being handled (delayed ones included). */
+    settled: () => (handling === 0 ? Promise.resolve() : new Promise((resolve) => idle.push(resolve))),
     /** The invite for an id and recipient (or the multi-recipient invite for an id). */
     find: (smartInviteId, email) => store.find(smartInviteId, email),
     /** Queues faults for the next API requests (of one invite, if `smartInviteId` is given). */
@@ -226,9 +252,9 @@ export async function startMockServer(options = {}) {
       return body;
     },
     reset() {
-      store.invites.clear();
+      store.clear();
       requests.length = 0;
-      faults.queue.length = 0;
+      faults.clear();
     },
     close() {
       return new Promise((resolve) => {

@@ -1,18 +1,31 @@
 // The mock's memory: invites by smart_invite_id and recipient, as the Smart Invites API keeps
-// them, and the answers it gives (the response shape of the API documentation's example).
+// them, the answers it gives (the response shape of the API documentation's example), and a
+// log of every write, so a test can count what each request did.
 //
 // A single-recipient invite is keyed by its id and recipient; a multi-recipient invite (sent
 // with `recipients`) by its id alone, holding every recipient. Each keeps the event, a stable
 // UID and a SEQUENCE that grows when the event changes or the invite is cancelled.
+//
+// Every write is counted per smart_invite_id + recipient, whichever invite holds the recipient:
+// a request that stored a new invitation for that person is a create, one that changed an
+// invitation already held is an update. So a second create for the same id and recipient (a
+// single-recipient upsert beside a multi-recipient invite that already holds the person, or
+// anything else that would duplicate an invite) shows as `created: 2`.
+//
+// Cost: every operation is a few Map lookups plus work proportional to the request and to the
+// answer it builds; nothing scans the invites already stored.
 
 import { createHash } from "node:crypto";
 
-/** The key of an invite in `invites`. */
+/** The key of an invite in `invites`, and of a recipient's counts in `counts`. */
 export function inviteKey(smartInviteId, email) {
   return email === undefined ? `${smartInviteId}\u0000*` : `${smartInviteId}\u0000${email.toLowerCase()}`;
 }
 
 const STATUSES = new Set(["pending", "accepted", "tentative", "declined"]);
+
+/** What a write did to one recipient's invitation, as counted in `counts`. */
+const ACTIONS = ["created", "updated", "cancelled", "removed"];
 
 export class InviteStore {
   /**
@@ -23,11 +36,26 @@ export class InviteStore {
     this.buildIcs = buildIcs;
     this.now = now;
     this.forwardingAddress = forwardingAddress;
-    /** @type {Map<string, object>} */
+    /** @type {Map<string, object>} invites by `inviteKey(id, email)`, multi-recipient by `inviteKey(id)` */
     this.invites = new Map();
+    /** @type {Map<string, Set<object>>} the single-recipient invites of each smart_invite_id */
+    this.singles = new Map();
+    /** @type {{ request: string, smart_invite_id: string, email: string, action: string }[]} */
+    this.writes = [];
+    /** @type {Map<string, Record<string, number>>} write counts by `inviteKey(id, email)` */
+    this.counts = new Map();
   }
 
-  /** The invite for an id and (for a single-recipient invite) a recipient, or undefined. */
+  /** Forgets every invite and every write. */
+  clear() {
+    this.invites.clear();
+    this.singles.clear();
+    this.writes.length = 0;
+    this.counts.clear();
+  }
+
+  /** The invite for an id and (for a single-recipient invite) a recipient, or undefined. Without
+   * an email: the multi-recipient invite, else the one single-recipient invite of that id. */
   find(smartInviteId, email) {
     if (email !== undefined) {
       const single = this.invites.get(inviteKey(smartInviteId, email));
@@ -37,24 +65,30 @@ export class InviteStore {
     }
     const group = this.invites.get(inviteKey(smartInviteId));
     if (group) return group;
-    const singles = [...this.invites.values()].filter((i) => i.smart_invite_id === smartInviteId);
-    return singles.length === 1 ? singles[0] : undefined;
+    const singles = this.singles.get(smartInviteId);
+    return singles?.size === 1 ? singles.values().next().value : undefined;
+  }
+
+  /** How often requests created, updated, cancelled or removed the invitation of one recipient. */
+  countsOf(smartInviteId, email) {
+    const counts = this.counts.get(inviteKey(smartInviteId, email));
+    return Object.fromEntries(ACTIONS.map((action) => [action, counts?.[action] ?? 0]));
   }
 
   /** Applies a normalized invite (what validateInvite returned) and returns the API's answer
-   * as `{ status, body }`. */
-  apply(invite) {
+   * as `{ status, body }`. `request` names the request in the write log. */
+  apply(invite, { request } = {}) {
     switch (invite.method) {
       case "cancel":
-        return this.cancel(invite);
+        return this.cancel(invite, request);
       case "remove":
-        return this.remove(invite);
+        return this.remove(invite, request);
       default:
-        return this.upsert(invite);
+        return this.upsert(invite, request);
     }
   }
 
-  upsert(invite) {
+  upsert(invite, request) {
     const multi = Array.isArray(invite.recipients);
     const people = multi ? invite.recipients : [invite.recipient];
     const key = multi ? inviteKey(invite.smart_invite_id) : inviteKey(invite.smart_invite_id, invite.recipient.email);
@@ -66,16 +100,14 @@ export class InviteStore {
         multi,
         uid: `${createHash("sha256").update(key).digest("hex").slice(0, 24)}@smart-invite-mock`,
         sequence: 0,
-        created: 1,
-        updated: 0,
         cancelled: false,
         recipients: new Map(),
         replies: [],
         content,
       };
       this.invites.set(key, record);
+      if (!multi) this.singlesOf(invite.smart_invite_id).add(record);
     } else {
-      record.updated += 1;
       if (record.content !== content || record.cancelled) record.sequence += 1;
       record.content = content;
       record.cancelled = false;
@@ -86,29 +118,33 @@ export class InviteStore {
       const known = record.recipients.get(email);
       if (!known || known.removed) {
         record.recipients.set(email, { email: person.email, status: person.status ?? "pending" });
-      } else if (person.status) {
-        known.status = person.status;
+        this.record(request, record, person.email, "created");
+      } else {
+        if (person.status) known.status = person.status;
+        this.record(request, record, known.email, "updated");
       }
     }
     return { status: 200, body: this.answer(record, { ics: true }) };
   }
 
-  cancel(invite) {
+  cancel(invite, request) {
     const people = invite.recipients ?? [invite.recipient];
     const record = this.find(invite.smart_invite_id, people[0].email);
     if (!record) return notFound();
     if (!record.cancelled) record.sequence += 1;
     record.cancelled = true;
+    for (const person of this.people(record)) this.record(request, record, person.email, "cancelled");
     return { status: 200, body: { method: "cancel", ...this.answer(record, { ics: true }) } };
   }
 
-  remove(invite) {
+  remove(invite, request) {
     const email = invite.recipient.email.toLowerCase();
     const record = this.find(invite.smart_invite_id, email);
     const person = record?.recipients.get(email);
     if (!record || !person || person.removed) return notFound();
     person.removed = true;
     record.sequence += 1;
+    this.record(request, record, person.email, "removed");
     const cancelIcs = this.ics(record, { method: "cancel", attendees: [person] });
     return {
       status: 200,
@@ -157,11 +193,10 @@ export class InviteStore {
 
   /** The API's answer for an invite (the seed response shape). */
   answer(record, { ics, focus } = {}) {
-    const people = this.people(record);
     const body = { smart_invite_id: record.smart_invite_id };
-    const one = focus ? people.find((p) => p.email.toLowerCase() === focus.toLowerCase()) : undefined;
-    if (record.multi && !one) body.recipients = people.map(shown);
-    else body.recipient = shown(one ?? people[0]);
+    const one = focus ? record.recipients.get(focus.toLowerCase()) : undefined;
+    if (record.multi && (!one || one.removed)) body.recipients = this.people(record).map(shown);
+    else body.recipient = shown(one && !one.removed ? one : this.people(record)[0]);
     if (record.callback_url) body.callback_url = record.callback_url;
     body.event = record.event;
     if (ics) body.attachments = { icalendar: this.ics(record) };
@@ -194,6 +229,21 @@ export class InviteStore {
     };
     if (!record.organizer?.email) meta.organizer = { email: this.forwardingAddress, name: record.organizer?.name };
     return this.buildIcs(invite, meta);
+  }
+
+  singlesOf(smartInviteId) {
+    let set = this.singles.get(smartInviteId);
+    if (!set) this.singles.set(smartInviteId, (set = new Set()));
+    return set;
+  }
+
+  /** Logs one write and counts it for the recipient. */
+  record(request, record, email, action) {
+    this.writes.push({ request, smart_invite_id: record.smart_invite_id, email, action });
+    const key = inviteKey(record.smart_invite_id, email);
+    let counts = this.counts.get(key);
+    if (!counts) this.counts.set(key, (counts = { created: 0, updated: 0, cancelled: 0, removed: 0 }));
+    counts[action] += 1;
   }
 }
 

@@ -53,12 +53,25 @@ async function closedPort() {
   return port;
 }
 
+/** An error map reduced to its keys: `{ path: [key, ...] }`. */
+const keysOf = (errors) =>
+  Object.fromEntries(Object.entries(errors).map(([path, list]) => [path, list.map((i) => i.key)]));
+
 test("validation (local): the error map, and nothing is sent", async () => {
   const client = clientFor(mock);
   const before = mock.requests.length;
   const bad = invite("bad-1", { recipient: { email: "not an email" }, event: { summary: "" } });
   const error = await expectKind(client.upsert(bad), "validation");
   assert.deepEqual(error.errors, validateInvite(bad).errors);
+  // Written out from the rules (docs/core.md): an empty summary is blank, the missing times
+  // are required, and the address is not one.
+  assert.deepEqual(keysOf(error.errors), {
+    "recipient.email": ["errors.invalid_email"],
+    "event.summary": ["errors.blank"],
+    "event.start": ["errors.required"],
+    "event.end": ["errors.required"],
+  });
+  assert.match(error.errors["recipient.email"][0].description, /"not an email" is not a valid email address/);
   assert.equal(error.status, undefined);
   for (const call of [
     client.upsert(invite("bad-2", { method: "cancel" })),
@@ -87,6 +100,8 @@ test("validation (server 422): the same error map as local validation", async ()
   });
   const error = await expectKind(client.upsert(invite("swap-1")), "validation", { status: 422 });
   assert.deepEqual(error.errors, validateInvite(swapped).errors);
+  // The map the mock answered, written out: both times are missing, nothing else is wrong.
+  assert.deepEqual(keysOf(error.errors), { "event.start": ["errors.required"], "event.end": ["errors.required"] });
   assert.match(error.requestId, /^mock-\d+$/);
   assert.match(error.message, /HTTP 422/);
 });
@@ -124,15 +139,15 @@ test("rate_limited: 429 with retryAfterMs from Retry-After", async () => {
   await expectKind(client.upsert(invite("rl-1")), "rate_limited", { status: 429, retryAfterMs: 7000 });
 });
 
-test("timeout: no answer within timeoutMs", async () => {
+// The test timeouts are hang guards: a client whose timeout never fired would stop here. How
+// soon a timeout fires is measured by `make bench-client` (bench/client/timing.mjs).
+test("timeout: no answer within timeoutMs", { timeout: 60_000 }, async () => {
   const client = faultyClient(mock, "hang", { timeoutMs: 100, maxRetries: 0 });
-  const started = performance.now();
   const error = await expectKind(client.upsert(invite("to-1")), "timeout");
-  assert.ok(performance.now() - started < 1_500);
   assert.match(error.message, /100 ms/);
 });
 
-test("timeout: also when an injected fetch ignores the abort signal", async () => {
+test("timeout: also when an injected fetch ignores the abort signal", { timeout: 60_000 }, async () => {
   const client = clientFor(mock, { timeoutMs: 80, maxRetries: 0, fetch: () => new Promise(() => {}) });
   await expectKind(client.upsert(invite("to-2")), "timeout");
 });

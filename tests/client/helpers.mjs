@@ -12,13 +12,14 @@ import { SmartInviteClient } from "../../pkg/lib/node.mjs";
 /** A secret distinctive enough that finding it anywhere is a leak, not a coincidence. */
 export const SECRET = "CRN_test-secret-4f1c9a0e7d";
 
-/** Client options that keep the suite fast: short backoff, short timeout. */
+/** Client options that keep the suite fast: a short backoff. The timeout is the client's
+ * default, 10 s: against a local mock that only a hang reaches (tests of timeouts set theirs). */
 export function clientFor(mock, options = {}) {
   return new SmartInviteClient({
     clientSecret: SECRET,
     baseUrl: mock.url,
     retryDelayMs: 5,
-    timeoutMs: 2_000,
+    timeoutMs: 10_000,
     ...options,
   });
 }

@@ -6,6 +6,11 @@ import { attempts, clientFor, invite, SECRET, SmartInviteClient, startMockServer
 
 let mock;
 let client;
+
+/** The write counts of one recipient, zero where not given. */
+const counts = (some) => ({ created: 0, updated: 0, cancelled: 0, removed: 0, ...some });
+/** The mock's writes for one smart_invite_id, in order. */
+const writesOf = (id) => mock.writes.filter((w) => w.smart_invite_id === id);
 before(async () => {
   mock = await startMockServer({ clientSecret: SECRET });
   client = clientFor(mock);
@@ -17,15 +22,17 @@ test("upsert sends the normalized invite and returns the seed response shape", a
   const spy = new SmartInviteClient({
     clientSecret: SECRET,
     baseUrl: mock.url,
-    fetch: (url, init) => {
+    fetch: async (url, init) => {
+      const response = await fetch(url, init);
       sent.push({
         url,
         method: init.method,
         headers: new Headers(init.headers),
         body: init.body,
         redirect: init.redirect,
+        requestId: response.headers.get("x-request-id"),
       });
-      return fetch(url, init);
+      return response;
     },
   });
   const answer = await spy.upsert(
@@ -49,7 +56,11 @@ test("upsert sends the normalized invite and returns the seed response shape", a
   assert.deepEqual(answer.event.end, { time: "2026-04-29T10:00:00Z", tzid: "Europe/London" });
   assert.deepEqual(answer.event.location, { description: "Board room" });
   assert.match(answer.attachments.icalendar, /^BEGIN:VCALENDAR\r\n[\s\S]*METHOD:REQUEST\r\n[\s\S]*END:VCALENDAR\r\n$/);
-  assert.equal(mock.find("upsert-1", "ann@example.com").created, 1);
+  // The mock logged one write, a create, by the one request the client sent.
+  assert.deepEqual(writesOf("upsert-1"), [
+    { request: sent[0].requestId, smart_invite_id: "upsert-1", email: "ann@example.com", action: "created" },
+  ]);
+  assert.deepEqual(mock.writeCounts("upsert-1", "ann@example.com"), counts({ created: 1 }));
 });
 
 test("a payload given as JSON text is accepted too", async () => {
@@ -62,8 +73,18 @@ test("an update keeps one invite, its UID, and raises SEQUENCE when the event ch
   const again = await client.upsert(invite("update-1"));
   const changed = await client.upsert(invite("update-1", { event: { ...invite("x").event, summary: "Moved" } }));
   const stored = mock.find("update-1", "ann@example.com");
-  assert.equal(stored.created, 1);
-  assert.equal(stored.updated, 2);
+  assert.deepEqual(mock.writeCounts("update-1", "ann@example.com"), counts({ created: 1, updated: 2 }));
+  // One write per request that reached the mock, in order: the first created, the others updated.
+  const requests = mock.requests.filter((r) => r.smart_invite_id === "update-1").map((r) => r.id);
+  assert.equal(requests.length, 3);
+  assert.deepEqual(
+    writesOf("update-1").map((w) => [w.request, w.action]),
+    [
+      [requests[0], "created"],
+      [requests[1], "updated"],
+      [requests[2], "updated"],
+    ],
+  );
   assert.equal(stored.sequence, 1, "an identical retry is not a change; a new summary is");
   const uid = (ics) => ics.match(/\r\nUID:(.+)\r\n/)[1];
   const seq = (ics) => Number(ics.match(/\r\nSEQUENCE:(\d+)\r\n/)[1]);
@@ -83,6 +104,7 @@ test("cancel answers with a CANCEL calendar and marks the invite cancelled", asy
   assert.match(answer.attachments.icalendar, /\r\nSTATUS:CANCELLED\r\n/);
   assert.match(answer.attachments.icalendar, /\r\nSEQUENCE:1\r\n/);
   assert.equal(mock.find("cancel-1", "ann@example.com").cancelled, true);
+  assert.deepEqual(mock.writeCounts("cancel-1", "ann@example.com"), counts({ created: 1, cancelled: 1 }));
 });
 
 test("multi-recipient: create, read without recipient_email, remove one recipient", async () => {
@@ -118,6 +140,30 @@ test("multi-recipient: create, read without recipient_email, remove one recipien
   });
   assert.equal(cancelled.recipients.length, 2);
   assert.match(cancelled.attachments.icalendar, /\r\nMETHOD:CANCEL\r\n/);
+
+  assert.deepEqual(mock.writeCounts("multi-1", "ann@example.com"), counts({ created: 1, cancelled: 1 }));
+  assert.deepEqual(mock.writeCounts("multi-1", "bob@example.com"), counts({ created: 1, removed: 1 }));
+  assert.deepEqual(mock.writeCounts("multi-1", "cy@example.com"), counts({ created: 1, cancelled: 1 }));
+});
+
+test("the create counter counts: inviting a removed recipient again is a second create", async () => {
+  const people = (emails) => emails.map((email) => ({ email }));
+  const multi = (emails) => invite("reinvite-1", { recipient: undefined, recipients: people(emails) });
+  await client.upsert(multi(["ann@example.com", "bob@example.com"]));
+  await client.removeRecipient({ smart_invite_id: "reinvite-1", recipient: { email: "bob@example.com" } });
+  await client.upsert(multi(["ann@example.com", "bob@example.com"]));
+  assert.deepEqual(mock.writeCounts("reinvite-1", "ann@example.com"), counts({ created: 1, updated: 1 }));
+  assert.deepEqual(mock.writeCounts("reinvite-1", "bob@example.com"), counts({ created: 2, removed: 1 }));
+  assert.deepEqual(
+    writesOf("reinvite-1").map((w) => `${w.email} ${w.action}`),
+    [
+      "ann@example.com created",
+      "bob@example.com created",
+      "bob@example.com removed",
+      "ann@example.com updated",
+      "bob@example.com created",
+    ],
+  );
 });
 
 test("get reads one recipient, with the ICS on request, and sends a proper query string", async () => {

@@ -46,7 +46,23 @@ test("invalid payloads get a 422 in Cronofy's shape, from the package's own vali
   for (const list of Object.values(body.errors)) {
     for (const item of list) assert.deepEqual(Object.keys(item).sort(), ["description", "key"]);
   }
-  assert.equal((await post("{oops")).status, 422);
+  // The same map written out from the rules (docs/core.md), not from validateInvite.
+  assert.deepEqual(
+    Object.fromEntries(Object.entries(body.errors).map(([path, list]) => [path, list.map((i) => i.key)])),
+    {
+      "recipient.email": ["errors.invalid_email"],
+      "event.summary": ["errors.blank"],
+      "event.start": ["errors.required"],
+      "event.end": ["errors.required"],
+    },
+  );
+  assert.match(body.errors["recipient.email"][0].description, /"nope" is not a valid email address/);
+  const oops = await post("{oops");
+  assert.equal(oops.status, 422);
+  const { errors } = await oops.json();
+  assert.deepEqual(Object.keys(errors), [""]);
+  assert.equal(errors[""][0].key, "errors.invalid_json");
+  assert.match(errors[""][0].description, /not valid JSON.*line 1 column 2/);
 });
 
 test("every API answer carries a request id; other paths and methods are refused", async () => {
