@@ -12,3 +12,5 @@ test-client: pkg | npm-deps
 bench-client: pkg | npm-deps
 	$(call say,client overhead per request vs the cronofy SDK, both against the mock on 127.0.0.1)
 	node bench/client/bench.mjs
+	$(call say,client waits: Retry-After, backoff, timeouts, answers at concurrency 1 and 32 (against the mock))
+	node bench/client/timing.mjs

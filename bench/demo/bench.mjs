@@ -1,21 +1,29 @@
 // The demo page in headless Chromium, served on 127.0.0.1: the time from navigation to the
 // first validation result on screen (a fresh browser context each time, then reloads that keep
-// the compiled .wasm in the HTTP cache), and the cost of one validation per keystroke.
+// the compiled .wasm in the HTTP cache), the cost of one validation per keystroke, and the
+// round trip of a simulated reply (click, the mock's signed callback to the demo server, the
+// server-sent event, the status on the page) beside a plain fetch from the same page.
 // Targets (issue 5): first result under 300 ms, one validation under 1 ms.
 //
-//   node bench/demo/bench.mjs [--runs 10] [--keys 200]
+//   node bench/demo/bench.mjs [--runs 10] [--keys 200] [--replies 20]
 
 import { once } from "node:events";
 import http from "node:http";
 import { parseArgs } from "node:util";
 import { launchChromium } from "../../tests/runtimes/lib/chromium.mjs";
 import { startDemo } from "../../www/server/demo.mjs";
+import { stats } from "../client/stats.mjs";
 
 const { values: args } = parseArgs({
-  options: { runs: { type: "string", default: "10" }, keys: { type: "string", default: "200" } },
+  options: {
+    runs: { type: "string", default: "10" },
+    keys: { type: "string", default: "200" },
+    replies: { type: "string", default: "20" },
+  },
 });
 const RUNS = Number(args.runs);
 const KEYS = Number(args.keys);
+const REPLIES = Number(args.replies);
 const LOOP = 2_000;
 
 const demo = await startDemo({ env: {} });
@@ -56,6 +64,23 @@ try {
     for (let i = 0; i < count; i += 1) validateInvite(payload);
     return (performance.now() - started) / count;
   }, LOOP);
+
+  // Send the invite, then time each simulated reply from the click to the status on the page.
+  await page.click("#send");
+  await page.locator("#sent").waitFor({ state: "visible" });
+  const replies = [];
+  const fetches = [];
+  for (let i = 0; i < REPLIES; i += 1) {
+    const answer = ["accepted", "declined"][i % 2];
+    replies.push(await page.evaluate(replyRoundTrip, answer));
+    fetches.push(
+      await page.evaluate(async () => {
+        const started = performance.now();
+        await (await fetch("/api/config")).json();
+        return performance.now() - started;
+      }),
+    );
+  }
   await context.close();
 
   const rows = [
@@ -66,6 +91,8 @@ try {
     ["control: a blank page's first module script", stats(blank), ""],
     [`one keystroke: validateInvite (${keystrokes.length} keys)`, stats(keystrokes.map((k) => k.validate)), "< 1 ms"],
     ["one keystroke: validateInvite + redraw", stats(keystrokes.map((k) => k.total)), ""],
+    [`reply: click -> signed callback -> SSE -> page (${REPLIES})`, stats(replies), ""],
+    ["  peer: fetch('/api/config') from the same page", stats(fetches), ""],
   ];
   console.log(
     `\nDemo page in headless Chromium (${await browser.version()}), ${RUNS} loads each, timers ${isolated ? "precise (cross-origin isolated)" : "coarse"}`,
@@ -77,6 +104,9 @@ try {
     console.log(`${name.padEnd(50)} ${ms(s.median)} ${ms(s.p90)} ${ms(s.min)} ${ms(s.max)}  ${target}`);
   }
   console.log(`validateInvite in a loop in the page (${LOOP} calls): ${(loop * 1000).toFixed(1)} µs per call`);
+  console.log(
+    `reply round trip / plain fetch, medians: ${(stats(replies).median / stats(fetches).median).toFixed(1)}x`,
+  );
 } finally {
   await browser.close();
   await demo.close();
@@ -100,6 +130,24 @@ async function startControl() {
   return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
 }
 
+/** Runs in the page: clicks the reply button of the first recipient and resolves with the ms
+ * until its status shows `answer` (which arrives only through the signed callback's event). */
+function replyRoundTrip(answer) {
+  const label = { accepted: "Accept", declined: "Decline" }[answer];
+  const row = document.querySelector("#recipients-status tbody tr");
+  const badge = row.querySelector(".status");
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const observer = new MutationObserver(() => {
+      if (badge.textContent !== answer) return;
+      observer.disconnect();
+      resolve(performance.now() - started);
+    });
+    observer.observe(badge, { childList: true, characterData: true, subtree: true });
+    row.querySelector(`button[aria-label^="${label} as"]`).click();
+  });
+}
+
 /** The page's performance marks, in ms since navigation began. */
 async function loadMarks(page) {
   await page.waitForFunction(() => performance.getEntriesByName("first-validation").length > 0);
@@ -107,12 +155,6 @@ async function loadMarks(page) {
     const at = (name) => performance.getEntriesByName(name)[0].startTime;
     return { modules: at("demo:modules"), ready: at("demo:wasm-ready"), first: at("first-validation") };
   });
-}
-
-function stats(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const pick = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { median: pick(0.5), p90: pick(0.9), min: sorted[0], max: sorted.at(-1) };
 }
 
 function ms(value) {

@@ -3,9 +3,11 @@
 // reached it created it, every later one updated it), counted against the requests the mock
 // logged; every other outcome is a typed error.
 //
-// No wall-clock bound: the attempt timeout (2 s) only has to be longer than an answer takes
-// (tens of ms here; `make bench-client` measures it) and shorter than the 2.5 s delay fault,
-// which makes the mock apply an invite after its client gave up and retried.
+// No wall-clock bound: the attempt timeout (5 s) only has to be shorter than the 5.5 s delay
+// fault, which makes the mock apply an invite after its client gave up and retried, and is
+// otherwise a hang guard. `make bench-client` measures the answers at 32 in flight: median
+// 33 ms, slowest 475 ms on a loaded 2-core machine (docs/client.md). A slower answer still
+// passes every check below but the success floor: its attempt times out, and the retry updates.
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
@@ -14,7 +16,7 @@ import { clientFor, invite, SECRET, SmartInviteError, startMockServer } from "./
 
 const INVITES = 500;
 const CONCURRENCY = 32;
-const TIMEOUT_MS = 2_000;
+const TIMEOUT_MS = 5_000;
 const KINDS = new Set(["rate_limited", "server", "timeout", "network", "invalid_response"]);
 
 let mock;
