@@ -4,3 +4,4 @@
 export * from "./types/client.js";
 export * from "./types/core.js";
 export * from "./types/email.js";
+export * from "./types/schema.js";

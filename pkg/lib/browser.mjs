@@ -7,6 +7,7 @@ import { register } from "./setup.mjs";
 
 export * from "../gen/api.mjs";
 export { SmartInviteError } from "./error.mjs";
+export { createInviteSchema, inviteSchema } from "./schema.mjs";
 
 let ready;
 

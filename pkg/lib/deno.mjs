@@ -10,5 +10,6 @@ register(glue);
 
 export * from "../gen/api.mjs";
 export { SmartInviteError } from "./error.mjs";
+export { createInviteSchema, inviteSchema } from "./schema.mjs";
 
 export async function init() {}

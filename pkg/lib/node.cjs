@@ -15,4 +15,5 @@ if (defaultFetch) glue.__setDefaultFetch(defaultFetch);
 
 for (const name of publicNames) exports[name] = glue[name];
 exports.SmartInviteError = SmartInviteError;
+({ createInviteSchema: exports.createInviteSchema, inviteSchema: exports.inviteSchema } = require("../gen/setup.cjs"));
 exports.init = async function init() {};

@@ -13,5 +13,6 @@ if (defaultFetch) glue.__setDefaultFetch(defaultFetch);
 
 export * from "../gen/api.mjs";
 export { SmartInviteError } from "./error.mjs";
+export { createInviteSchema, inviteSchema } from "./schema.mjs";
 
 export async function init() {}

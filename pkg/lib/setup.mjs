@@ -2,7 +2,10 @@
 // Written against the glue's exports only, so the CommonJS entry shares it (gen/setup.cjs).
 
 import { SmartInviteError } from "./error.mjs";
+import { useValidator } from "./schema.mjs";
 
+// Re-exported for the CommonJS entry, which gets this file bundled as gen/setup.cjs.
+export { createInviteSchema, inviteSchema } from "./schema.mjs";
 export { SmartInviteError };
 
 /** A message for anything thrown, without letting a hostile value throw again. */
@@ -28,8 +31,10 @@ function stringify(value) {
   }
 }
 
-/** Registers the error class and the JSON helper with an instantiated glue module. */
+/** Registers the error class and the JSON helper with an instantiated glue module, and its
+ * validateInvite with the Standard Schema. */
 export function register(glue) {
   glue.__setErrorClass(SmartInviteError);
   glue.__setStringify(stringify);
+  useValidator(glue.validateInvite);
 }

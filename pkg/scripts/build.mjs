@@ -3,7 +3,7 @@
 //    glue's own initSync and the error-class hook), so a new #[wasm_bindgen] export shows up
 //    in every runtime without touching the entries;
 //  - gen/setup.cjs: the CommonJS copy of lib/setup.mjs with the error class, for the require
-//    entry (esbuild);
+//    entry, and gen/json-schema.cjs for `require("smart-invite/json-schema")` (esbuild);
 //  - gen/cts/**.d.cts: CommonJS copies of the type declarations for `require` consumers
 //    under TypeScript's node16/nodenext resolution.
 
@@ -39,16 +39,20 @@ function writeApi(names) {
   writeFileSync(join(gen, "api.cjs"), `${header}"use strict";\nexports.publicNames = ${JSON.stringify(names)};\n`);
 }
 
-function writeSetupCjs() {
-  buildSync({
-    entryPoints: [join(pkg, "lib", "setup.mjs")],
-    outfile: join(gen, "setup.cjs"),
-    bundle: true,
-    format: "cjs",
-    platform: "neutral",
-    target: "es2022",
-    logLevel: "warning",
-  });
+/** CommonJS copies of lib/NAME.mjs as gen/NAME.cjs (setup for the require entry, json-schema
+ * for `require("smart-invite/json-schema")`). */
+function writeCommonJsCopies(names) {
+  for (const name of names) {
+    buildSync({
+      entryPoints: [join(pkg, "lib", `${name}.mjs`)],
+      outfile: join(gen, `${name}.cjs`),
+      bundle: true,
+      format: "cjs",
+      platform: "neutral",
+      target: "es2022",
+      logLevel: "warning",
+    });
+  }
 }
 
 /** Every .d.ts of the package (index.d.ts and types/), copied as .d.cts with `.js` specifiers made `.cjs`. */
@@ -68,6 +72,6 @@ function writeCommonJsTypes() {
 
 const names = exportedNames();
 writeApi(names);
-writeSetupCjs();
+writeCommonJsCopies(["setup", "json-schema"]);
 writeCommonJsTypes();
 console.log(`pkg/gen: ${names.length} exports (${names.join(", ")})`);

@@ -2,11 +2,10 @@
 // turned off, as on Node 20.18), TypeScript --strict over the shipped types, and the files list.
 
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { packAndInstall, root, runNode, seed } from "./scratch.mjs";
+import { packAndInstall, root, runNode, seed, tsc } from "./scratch.mjs";
 
 let scratch;
 before(() => {
@@ -90,27 +89,6 @@ test("the tarball holds the entries, the glue, one .wasm, the types; the ./wasm 
   assert.equal(r.stdout.trim(), "true", r.stderr);
 });
 
-const TSCONFIG = {
-  compilerOptions: {
-    strict: true,
-    module: "nodenext",
-    moduleResolution: "nodenext",
-    target: "es2022",
-    lib: ["es2022", "dom"],
-    types: [],
-    noEmit: true,
-    skipLibCheck: false,
-  },
-};
-
-function tsc(files) {
-  writeFileSync(join(scratch.project, "tsconfig.json"), JSON.stringify({ ...TSCONFIG, files }));
-  return spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.json"], {
-    cwd: scratch.project,
-    encoding: "utf8",
-  });
-}
-
 test("TypeScript --strict: a consumer compiles (ESM and CJS), a misspelt field does not", () => {
   writeFileSync(
     join(scratch.project, "consumer.mts"),
@@ -152,7 +130,7 @@ test("TypeScript --strict: a consumer compiles (ESM and CJS), a misspelt field d
     console.log(paths, si.SmartInviteError.name);
   `,
   );
-  const good = tsc(["consumer.mts", "consumer.cts"]);
+  const good = tsc(scratch.project, ["consumer.mts", "consumer.cts"]);
   assert.equal(good.status, 0, good.stdout + good.stderr);
 
   writeFileSync(
@@ -164,7 +142,7 @@ test("TypeScript --strict: a consumer compiles (ESM and CJS), a misspelt field d
     if (result.ok) console.log(result.invite.smart_invite_idd);
   `,
   );
-  const bad = tsc(["misspelt.mts"]);
+  const bad = tsc(scratch.project, ["misspelt.mts"]);
   assert.notEqual(bad.status, 0, "a misspelt field must not compile");
   assert.match(bad.stdout, /misspelt\.mts.*'recipent' does not exist in type 'InvitePayload'/);
   assert.match(bad.stdout, /misspelt\.mts.*Property 'smart_invite_idd' does not exist/);

@@ -33,3 +33,25 @@ export function runNode(project, file, source, flags = []) {
   writeFileSync(join(project, file), source);
   return spawnSync(process.execPath, [...flags, file], { cwd: project, encoding: "utf8" });
 }
+
+const TSCONFIG = {
+  compilerOptions: {
+    strict: true,
+    module: "nodenext",
+    moduleResolution: "nodenext",
+    target: "es2022",
+    lib: ["es2022", "dom"],
+    types: [],
+    noEmit: true,
+    skipLibCheck: false,
+  },
+};
+
+/** Runs tsc --strict over `files` of the project `dir`; returns { status, stdout, stderr }. */
+export function tsc(dir, files) {
+  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ ...TSCONFIG, files }));
+  return spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.json"], {
+    cwd: dir,
+    encoding: "utf8",
+  });
+}

@@ -14,7 +14,8 @@ function runtimesSection() {
   const readme = readFileSync(join(ROOT, "docs", "runtimes.md"), "utf8");
   const start = readme.indexOf("<!-- section:runtimes -->");
   assert.notEqual(start, -1, "docs/runtimes.md has no <!-- section:runtimes --> marker");
-  const end = readme.indexOf("\n## ", start);
+  // The page is the runtimes section, up to its closing "How it is tested" part.
+  const end = readme.indexOf("\n## How it is tested", start);
   return readme.slice(start, end === -1 ? undefined : end);
 }
 

@@ -1,0 +1,24 @@
+// Types of `smart-invite/json-schema` (pkg/lib/json-schema.mjs): JSON Schemas of the payload and
+// of the normalized invite. Not re-exported by index.d.ts: the subpath is a module of its own.
+
+import type { Invite, InvitePayload } from "./core.js";
+import type { StandardJSONSchemaV1 } from "./standard-schema.js";
+
+/** The JSON Schema dialects offered: 2020-12 (OpenAPI 3.1's) by default, or draft-07. */
+export type JsonSchemaTarget = "draft-2020-12" | "draft-07";
+
+/** A JSON Schema document. */
+export type JsonSchema = Record<string, unknown>;
+
+/** The JSON Schema of the invite payload (what validateInvite takes), a new object each call.
+ * Throws for a target other than "draft-2020-12" or "draft-07". */
+export declare function inviteJsonSchema(options?: { target?: JsonSchemaTarget }): JsonSchema;
+
+/** The JSON Schema of the normalized invite (what validateInvite gives: the request body). */
+export declare function normalizedInviteJsonSchema(options?: { target?: JsonSchemaTarget }): JsonSchema;
+
+/** The same schemas as Standard JSON Schema v1: `~standard.jsonSchema.input({ target })` is
+ * the payload's, `output({ target })` the normalized invite's. */
+export declare const inviteStandardJsonSchema: StandardJSONSchemaV1<InvitePayload, Invite> & {
+  readonly "~standard": { readonly vendor: "smart-invite" };
+};
