@@ -9,11 +9,10 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { pathToFileURL } from "node:url";
 import fc from "fast-check";
-import { consumerProject, root } from "./lib/project.mjs";
+import { consumerProject, importInstalled, root } from "./lib/project.mjs";
 
 let project;
 let pkg;
@@ -24,9 +23,8 @@ before(async () => {
   // The ES modules of the installed package (the CommonJS ones are required by a test below),
   // and ajv as its users require it.
   const require = createRequire(join(project.dir, "consumer.cjs"));
-  const installed = dirname(require.resolve("smart-invite/package.json"));
-  pkg = await import(pathToFileURL(join(installed, "lib/node.mjs")));
-  schemas = await import(pathToFileURL(join(installed, "lib/json-schema.mjs")));
+  pkg = await importInstalled(project.dir, "lib/node.mjs");
+  schemas = await importInstalled(project.dir, "lib/json-schema.mjs");
   const Ajv2020 = require("ajv/dist/2020").default;
   const Ajv07 = require("ajv").default;
   const addFormats = require("ajv-formats").default;

@@ -7,8 +7,10 @@
 
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { after, before } from "node:test";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { packAndInstall, root } from "../../package/scratch.mjs";
 
 export { root };
@@ -54,6 +56,12 @@ export function makeConsumerProject() {
   }
   writeFileSync(join(dir, "tarball-files.json"), JSON.stringify(scratch.files));
   return { dir, files: scratch.files, cleanup: scratch.cleanup };
+}
+
+/** Imports a file of the package installed in the project (`lib/node.mjs`, `mock/index.mjs`). */
+export function importInstalled(dir, file) {
+  const installed = dirname(createRequire(join(dir, "consumer.cjs")).resolve("smart-invite/package.json"));
+  return import(pathToFileURL(join(installed, file)));
 }
 
 /**
@@ -114,3 +122,27 @@ export function startProcess(dir, file, { env = {}, ready }) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) console.log(makeConsumerProject().dir);
+
+/** The client secret the tests' mock expects and signs with. */
+export const SECRET = "consumer-test-secret";
+
+/**
+ * Registers node:test hooks that make the consumer project, import the installed package and
+ * start its mock of the API on 127.0.0.1; returns the context they fill:
+ * { project, pkg, mock, processes } (processes started with startProcess are stopped after).
+ */
+export function withMockApi() {
+  const context = { processes: [] };
+  before(async () => {
+    context.project = consumerProject();
+    context.pkg = await importInstalled(context.project.dir, "lib/node.mjs");
+    const { startMockServer } = await importInstalled(context.project.dir, "mock/index.mjs");
+    context.mock = await startMockServer({ clientSecret: SECRET });
+  });
+  after(async () => {
+    for (const p of context.processes) p.stop();
+    await context.mock?.close();
+    context.project?.cleanup();
+  });
+  return context;
+}
