@@ -21,6 +21,9 @@ export interface MockOptions {
   now?: () => Date;
   /** Receives one line per request and any internal failure. */
   log?: (line: string) => void;
+  /** Enforce rate limits (sliding windows over accepted requests), answering 429 with
+   * Retry-After beyond them: `true` for Cronofy's 50/s and 500/min. Default false (off). */
+  rateLimit?: boolean | { perSecond?: number; perMinute?: number };
 }
 
 export interface MockRecipient {
@@ -70,6 +73,11 @@ export interface MockRequest {
   id: string;
   method: string;
   path: string;
+  /** When the mock read the request (performance.now() of the mock's process). */
+  started: number;
+  /** When the sender says it sent it (its `X-Mock-Sent-At` header, epoch ms), on the same clock
+   * as `started`; the rate limits judge a request by this time when it is there. */
+  sent?: number;
   smart_invite_id?: string;
   recipient?: string;
   fault?: string;
@@ -114,4 +122,6 @@ export function inviteKey(smartInviteId: string, email?: string): string;
 export function parseFault(spec: string): object;
 export const FAULT_NAMES: ReadonlySet<string>;
 export const RANDOM_FAULTS: readonly string[];
+/** Cronofy's default limits per application: 50 requests per second and 500 per minute. */
+export const CRONOFY_RATE_LIMIT: Readonly<{ perSecond: 50; perMinute: 500 }>;
 export type { InviteResponse };

@@ -7,5 +7,6 @@
 //   await mock.close();
 
 export { FAULT_NAMES, parseFault, RANDOM_FAULTS } from "./faults.mjs";
+export { CRONOFY_RATE_LIMIT } from "./limits.mjs";
 export { startMockServer } from "./server.mjs";
 export { inviteKey } from "./store.mjs";

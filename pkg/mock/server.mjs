@@ -22,6 +22,7 @@ import http from "node:http";
 import { __buildInviteIcs } from "../gen/smart_invite.js";
 import { dataCenters, signNotification, validateInvite } from "../lib/node.mjs";
 import { FaultSource } from "./faults.mjs";
+import { RateLimits } from "./limits.mjs";
 import { InviteStore } from "./store.mjs";
 
 const API_PATH = "/v1/smart_invites";
@@ -44,6 +45,7 @@ export async function startMockServer(options = {}) {
     seed = 1,
     now = () => new Date(),
     log = () => {},
+    rateLimit = false,
   } = options;
   if (typeof clientSecret !== "string" || clientSecret === "")
     throw new Error("clientSecret must be a non-empty string.");
@@ -56,6 +58,7 @@ export async function startMockServer(options = {}) {
     );
 
   const faults = new FaultSource({ faultRate, randomFaults, seed });
+  const limits = rateLimit ? new RateLimits(rateLimit) : undefined;
   const store = new InviteStore({
     buildIcs: (invite, meta) => __buildInviteIcs(JSON.stringify(invite), JSON.stringify(meta)),
     now,
@@ -93,7 +96,7 @@ export async function startMockServer(options = {}) {
 
     const id = `mock-${++sequence}`;
     res.setHeader("X-Request-Id", id);
-    const entry = { id, method: req.method, path: url.pathname, started: performance.now() };
+    const entry = { id, method: req.method, path: url.pathname, started: performance.now(), sent: sentAt(req) };
     requests.push(entry);
     res.on("close", () => {
       entry.status = res.headersSent ? res.statusCode : 0;
@@ -125,6 +128,11 @@ export async function startMockServer(options = {}) {
     if (req.headers.authorization !== `Bearer ${clientSecret}`) {
       res.setHeader("WWW-Authenticate", 'Bearer realm="Cronofy Mock"');
       return send(res, 401, undefined);
+    }
+    const refused = limits?.admit(entry.sent ?? entry.started);
+    if (refused) {
+      res.setHeader("Retry-After", String(refused.retryAfter));
+      return send(res, 429, { error: "rate limited by the mock's limits" });
     }
 
     let answer;
@@ -255,6 +263,7 @@ export async function startMockServer(options = {}) {
       store.clear();
       requests.length = 0;
       faults.clear();
+      limits?.reset();
     },
     close() {
       return new Promise((resolve) => {
@@ -297,6 +306,14 @@ function reset(req) {
   const socket = req.socket;
   if (typeof socket.resetAndDestroy === "function") socket.resetAndDestroy();
   else socket.destroy();
+}
+
+/** When the sender says it sent the request (`X-Mock-Sent-At`, epoch ms), on this process's
+ * performance.now() clock like `started`: on a busy machine the mock may read a request long
+ * after it arrived, and tests of rate limits must judge the traffic, not this process's delays. */
+function sentAt(req) {
+  const stamp = Number(req.headers["x-mock-sent-at"]);
+  return stamp > 0 ? stamp - performance.timeOrigin : undefined;
 }
 
 function sleep(ms) {

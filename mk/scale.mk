@@ -1,0 +1,16 @@
+# Sending at scale: the mock's rate limits, smart-invite/queue (BullMQ) with worker processes
+# sharing one limit, upsertMany and the `smart-invite` command line; each test file starts
+# its own redis-server on 127.0.0.1 (Debian's, installed here when missing).
+TEST_TARGETS += test-scale
+
+.PHONY: test-scale redis-server
+
+redis-server:
+	@command -v redis-server >/dev/null || { \
+	  printf '==> installing Debian redis-server (apt-get): the scale tests start their own on 127.0.0.1\n'; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; }
+
+# One file at a time: they measure rates, and share two cores with the worker processes.
+test-scale: pkg | npm-deps redis-server
+	$(call say,scale: the mock's limits; 1000 invites through 3 worker processes under one limit (SIGKILL one); a 429 pauses all)
+	node --test --test-concurrency=1 tests/scale/*.test.mjs

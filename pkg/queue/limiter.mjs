@@ -1,0 +1,148 @@
+// One rate limit shared by every worker on every machine, kept in Redis.
+//
+// BullMQ's own limiter (`limiter: { max, duration }`) counts fixed windows: a window's whole
+// allowance can pass at its end and the next one's at the start of the next, so "N per second"
+// can put 2N requests in one sliding second at the API. This one keeps Cronofy's rule for
+// every sliding window instead, with the same algorithm as the client's in-process pacing
+// (src/: a log of send times, an even spacing, a shared pause), in one Lua script so that
+// reserving a send time is atomic across processes:
+//
+//  - Each send reserves a time slot: the first moment that is at least `spacing` after the
+//    previous slot, at least `window + margin` after the slot `count` places back for each
+//    limit (50 per 1 s, 500 per 60 s), and not before a pause ends. The worker sleeps until
+//    its slot, then sends. Slots are spaced evenly at (1 s + margin) / perSecond, so a second
+//    never holds a burst.
+//  - The margin absorbs the jitter between the slot and the request's arrival at the API
+//    (timers fire late, connections differ): without it two requests a window apart in the
+//    log could arrive less than a window apart. Measured in `make bench-scale`.
+//  - Times are Redis's own clock (`TIME`), so machines with skewed clocks share one timeline;
+//    a worker only ever sleeps for a duration Redis gave it.
+//  - A 429 sets a pause (Retry-After) in Redis, which every later reservation respects, and
+//    publishes it, so that jobs already holding a slot inside the pause reserve again instead.
+
+/** Reserves a send slot; returns the milliseconds to wait for it, as text.
+ * KEYS[1] the log of slots (ms, oldest first), KEYS[2] the pause's end (ms).
+ * ARGV[1] spacing (ms), ARGV[2] margin (ms), ARGV[3] longest window + margin (ms),
+ * ARGV[4..] pairs: count, window (ms). */
+const RESERVE = `
+local clock = redis.call('TIME')
+local now = tonumber(clock[1]) * 1000 + tonumber(clock[2]) / 1000
+local slot = now
+local pause = tonumber(redis.call('GET', KEYS[2]) or 0)
+if pause > slot then slot = pause end
+local last = redis.call('LINDEX', KEYS[1], -1)
+if last then slot = math.max(slot, tonumber(last) + tonumber(ARGV[1])) end
+local margin = tonumber(ARGV[2])
+local keep = 1
+for i = 4, #ARGV, 2 do
+  local count = tonumber(ARGV[i])
+  local back = redis.call('LINDEX', KEYS[1], -count)
+  if back then slot = math.max(slot, tonumber(back) + tonumber(ARGV[i + 1]) + margin) end
+  if count > keep then keep = count end
+end
+redis.call('RPUSH', KEYS[1], string.format('%.3f', slot))
+redis.call('LTRIM', KEYS[1], -keep, -1)
+redis.call('PEXPIRE', KEYS[1], math.ceil(slot - now + tonumber(ARGV[3])))
+return string.format('%.3f', slot - now)
+`;
+
+/** Pauses every reservation for ARGV[1] ms from now (a longer pause already set wins) and
+ * publishes the pause on channel ARGV[2]. KEYS[1] the pause's end (ms). */
+const PAUSE = `
+local clock = redis.call('TIME')
+local now = tonumber(clock[1]) * 1000 + tonumber(clock[2]) / 1000
+local ms = tonumber(ARGV[1])
+local current = tonumber(redis.call('GET', KEYS[1]) or 0)
+if now + ms > current then
+  redis.call('SET', KEYS[1], string.format('%.3f', now + ms), 'PX', math.ceil(ms) + 1000)
+  redis.call('PUBLISH', ARGV[2], tostring(ms))
+end
+return 1
+`;
+
+/** The default margin per window (ms); see the top of this file and docs/scale.md. */
+export const DEFAULT_MARGIN_MS = 50;
+
+/** Slots one send may give up for being late (see `acquire`). */
+const MAX_MISSED_SLOTS = 3;
+
+/** A pause heard from another worker ends this much later here than at Redis (the message's
+ * trip); a slot this close to the local estimate of the end is taken as after it. */
+const PAUSE_SLACK_MS = 20;
+
+/**
+ * The limit as the script takes it: spacing from the per-second limit, and the windows.
+ * @param {{ perSecond?: number, perMinute?: number, marginMs?: number }} rate
+ */
+export function limiterArgs({ perSecond, perMinute, marginMs = DEFAULT_MARGIN_MS }) {
+  const windows = [];
+  if (perSecond) windows.push([perSecond, 1_000]);
+  if (perMinute) windows.push([perMinute, 60_000]);
+  const spacing = perSecond ? (1_000 + marginMs) / perSecond : 0;
+  const longest = Math.max(...windows.map(([, ms]) => ms)) + marginMs;
+  return [spacing, marginMs, longest, ...windows.flat()];
+}
+
+export class SharedRateLimit {
+  /**
+   * @param {object} redis a BullMQ Redis client (`await worker.client`)
+   * @param {{ keyBase: string, rate: { perSecond?: number, perMinute?: number, marginMs?: number } }} options
+   */
+  constructor(redis, { keyBase, rate }) {
+    this.redis = redis;
+    this.keys = [`${keyBase}:rate:log`, `${keyBase}:rate:pause`];
+    this.channel = `${keyBase}:rate:paused`;
+    this.args = limiterArgs(rate);
+    /** A send later than this after its slot gives the slot up: half the margin. */
+    this.lateMs = (rate.marginMs ?? DEFAULT_MARGIN_MS) / 2;
+    /** The end of the latest pause known here, on this machine's clock. */
+    this.pausedUntil = 0;
+    redis.defineCommand("smartInviteReserve", { numberOfKeys: 2, lua: RESERVE });
+    redis.defineCommand("smartInvitePause", { numberOfKeys: 1, lua: PAUSE });
+  }
+
+  /** Listens for pauses set by other workers (on a connection of its own). */
+  async listen() {
+    this.subscriber = this.redis.duplicate();
+    this.subscriber.on("message", (channel, message) => {
+      if (channel === this.channel) this.pausedLocally(Number(message));
+    });
+    await this.subscriber.subscribe(this.channel);
+  }
+
+  pausedLocally(ms) {
+    if (Number.isFinite(ms)) this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
+  }
+
+  /** Resolves when this worker may send one request. */
+  async acquire() {
+    for (let missed = 0; ; ) {
+      const asked = performance.now();
+      const wait = Number(await this.redis.runCommand("smartInviteReserve", [...this.keys, ...this.args]));
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      // A pause that began while we slept covers our slot: the slot is lost, reserve again
+      // (the script now gives one after the pause).
+      if (Date.now() < this.pausedUntil - PAUSE_SLACK_MS) continue;
+      // Sending long after the slot (a busy machine: a late timer or a slow reply) would
+      // crowd the requests a window later at the API; give such a slot up, a few times at most
+      // so that a saturated worker still makes progress. Measured from when we asked, so a
+      // late reply counts too.
+      const late = performance.now() - asked - wait;
+      if (late > this.lateMs && missed < MAX_MISSED_SLOTS) {
+        missed += 1;
+        continue;
+      }
+      return;
+    }
+  }
+
+  /** After a 429: no worker sends for `ms`. */
+  async pause(ms) {
+    this.pausedLocally(ms);
+    await this.redis.runCommand("smartInvitePause", [this.keys[1], ms, this.channel]);
+  }
+
+  async close() {
+    this.subscriber?.disconnect();
+  }
+}

@@ -1,0 +1,164 @@
+// smart-invite/queue against a real Redis (redis-server on 127.0.0.1, started here) and the
+// package's mock playing Cronofy, with worker processes sharing one rate limit.
+
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { validateInvite } from "../../pkg/lib/node.mjs";
+import { startMockServer } from "../../pkg/mock/index.mjs";
+import { createInviteQueue, inviteJobId } from "../../pkg/queue/index.mjs";
+import { busiestWindow, invalidInvite, invite, SECRET, sendTimes, spawnWorker, waitFor } from "./helpers.mjs";
+import { startRedis } from "./redis.mjs";
+
+let redis;
+let mock;
+before(async () => {
+  redis = await startRedis();
+  mock = await startMockServer({ clientSecret: SECRET });
+});
+after(async () => {
+  await mock?.close();
+  await redis?.stop();
+});
+
+function workerConfig(name, rateLimit, extra = {}) {
+  return {
+    redisPort: redis.port,
+    mockUrl: mock.url,
+    secret: SECRET,
+    name,
+    rateLimit,
+    // Short locks so that a killed worker's jobs are taken over within seconds.
+    lockDurationMs: 3_000,
+    stalledIntervalMs: 1_000,
+    ...extra,
+  };
+}
+
+test("add validates first and makes one job of the same invite added twice", async () => {
+  const queue = createInviteQueue({ connection: redis.connection, name: "add" });
+  try {
+    const refused = await queue.add(invalidInvite(1));
+    assert.equal(refused.ok, false);
+    assert.equal(refused.errors["event.end"][0].key, "errors.start_after_end");
+
+    const first = await queue.add(invite(1));
+    const again = await queue.add(invite(1));
+    assert.deepEqual(first, again);
+    assert.equal(first.ok, true);
+    const changed = await queue.add({ ...invite(1), event: { ...invite(1).event, summary: "Moved" } });
+    assert.notEqual(changed.jobId, first.jobId, "a changed invite is a new job");
+    assert.match(first.jobId, /^scale-1\|guest1%40example\.com\|[\w-]{22}$/);
+
+    const many = await queue.addMany([invite(2), invalidInvite(3), invite(2), invite(4)]);
+    assert.deepEqual(
+      many.map((r) => r.ok),
+      [true, false, true, true],
+    );
+    assert.equal(many[0].jobId, many[2].jobId);
+    assert.equal((await queue.counts()).waiting, 4, "invites 1, 1 changed, 2 and 4");
+    assert.deepEqual(await queue.result(first.jobId), { state: "waiting" });
+    assert.deepEqual(await queue.result("no-such-job"), { state: "unknown" });
+  } finally {
+    await queue.close();
+  }
+});
+
+test("1,000 invites through 3 worker processes under 40/s: no sliding second above it, none lost when one is SIGKILLed", async () => {
+  mock.reset();
+  const name = "thousand";
+  const total = 1_000;
+  const queue = createInviteQueue({ connection: redis.connection, name });
+  const workers = [];
+  try {
+    // 10 invites the API refuses for good (403), 10 that meet a 503 first (retried).
+    for (let n = 0; n < 10; n += 1) mock.injectFaults(["status=403"], { smartInviteId: `scale-${n}` });
+    for (let n = 10; n < 20; n += 1) mock.injectFaults(["status=503"], { smartInviteId: `scale-${n}` });
+    const added = await queue.addMany(Array.from({ length: total }, (_, n) => invite(n)));
+    assert.ok(added.every((r) => r.ok));
+
+    const rateLimit = { perSecond: 40, perMinute: 100_000, marginMs: 100 };
+    for (let i = 0; i < 3; i += 1) workers.push(await spawnWorker(workerConfig(name, rateLimit)));
+
+    await waitFor(async () => (await queue.counts()).completed >= 300, { what: "300 completed" });
+    await workers[0].kill();
+
+    const counts = await waitFor(
+      async () => {
+        const c = await queue.counts();
+        return c.completed + c.failed === total && c;
+      },
+      { what: `${total} jobs finished`, guardMs: 240_000 },
+    );
+    assert.deepEqual(counts, { waiting: 0, active: 0, completed: total - 10, failed: 10, delayed: 0 });
+
+    // Measured at the mock: no sliding second holds more than the limit.
+    const busiest = busiestWindow(sendTimes(mock), 1_000);
+    assert.ok(busiest <= 40, `a sliding second at the mock held ${busiest} requests (limit 40)`);
+
+    // Every invite created exactly once in the mock's store, or failed with its typed error.
+    for (let n = 0; n < total; n += 1) {
+      const result = await queue.result(inviteJobId(validated(invite(n))));
+      const stored = mock.find(`scale-${n}`, `guest${n}@example.com`);
+      if (n < 10) {
+        assert.equal(result.state, "failed");
+        assert.equal(result.error.kind, "forbidden");
+        assert.equal(result.error.status, 403);
+        assert.equal(stored, undefined);
+      } else {
+        assert.equal(result.state, "completed", `scale-${n}`);
+        assert.match(result.invite.attachments.icalendar, /^BEGIN:VCALENDAR/);
+        assert.ok(stored, `scale-${n} stored`);
+        assert.equal(mock.writeCounts(`scale-${n}`, `guest${n}@example.com`).created, 1, `scale-${n} created once`);
+      }
+    }
+    const posts = mock.requests.filter((r) => r.method === "POST" && r.status === 200);
+    assert.ok(posts.length >= total - 10, "every completed job reached the mock");
+    assert.equal(mock.invites.size, total - 10);
+  } finally {
+    await Promise.all(workers.map((w) => w.stop()));
+    await queue.close();
+  }
+});
+
+test("a 429 with Retry-After: 2 pauses every worker, and nothing fails", async () => {
+  mock.reset();
+  const name = "pause";
+  const total = 200;
+  const queue = createInviteQueue({ connection: redis.connection, name });
+  const workers = [];
+  try {
+    await queue.addMany(Array.from({ length: total }, (_, n) => invite(n, "pause")));
+    const rateLimit = { perSecond: 40, marginMs: 100 };
+    for (let i = 0; i < 3; i += 1) workers.push(await spawnWorker(workerConfig(name, rateLimit)));
+    await waitFor(() => mock.requests.length >= 40, { what: "40 requests" });
+    mock.injectFaults(["status=429, retry-after=2"]);
+    await waitFor(async () => (await queue.counts()).completed === total, { what: "all completed" });
+
+    const counts = await queue.counts();
+    assert.equal(counts.failed, 0);
+    const limited = mock.requests.filter((r) => r.status === 429);
+    assert.equal(limited.length, 1);
+    // Requests already in flight when the 429 left the mock may still arrive; after that,
+    // none until Retry-After has passed.
+    const at = limited[0].sent;
+    const during = mock.requests.filter((r) => r.sent > at + 100 && r.sent < at + 2_000);
+    assert.deepEqual(
+      during.map((r) => Math.round(r.sent - at)),
+      [],
+      "requests arrived during the pause (ms after the 429)",
+    );
+    const inFlight = mock.requests.filter((r) => r.sent > at && r.sent <= at + 100).length;
+    assert.ok(inFlight <= 5, `${inFlight} requests arrived just after the 429`);
+    assert.ok(
+      mock.requests.some((r) => r.sent >= at + 2_000),
+      "sending resumed after the pause",
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.stop()));
+    await queue.close();
+  }
+});
+
+function validated(payload) {
+  return validateInvite(payload).invite;
+}
