@@ -160,3 +160,52 @@ test("the control endpoint works over HTTP too", async () => {
   );
   assert.equal(parseNotification(hit.body).smart_invite.reply.status, "accepted");
 });
+
+test("the mock posts callbacks to loopback hosts only (no request to any other host)", async () => {
+  const port = new URL(receiver.url).port;
+  // Every fetch the mock makes while replying, seen on the way out (and passed on unchanged).
+  const fetched = [];
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = (url, init) => {
+    fetched.push(String(url));
+    return realFetch(url, init);
+  };
+  const replyVia = async (id, callbackUrl) => {
+    await clientFor(mock, { fetch: realFetch }).upsert(invite(id, { callback_url: callbackUrl }));
+    fetched.length = 0;
+    const outcome = await mock.reply({ smart_invite_id: id, email: "ann@example.com", status: "accepted" });
+    return { outcome, fetched: [...fetched] };
+  };
+  try {
+    const refused = [
+      "https://app.example.com/cronofy/callback",
+      "http://169.254.169.254/latest/meta-data/", // a cloud metadata service
+      "http://10.0.0.1/callback",
+      `http://0.0.0.0:${port}/cronofy/callback`, // reaches this machine on Linux, but is no loopback name
+      `http://127.0.0.1.nip.io:${port}/cronofy/callback`,
+      `http://localhost.example.com:${port}/cronofy/callback`,
+      `http://[::ffff:127.0.0.1]:${port}/cronofy/callback`,
+    ];
+    for (const [i, url] of refused.entries()) {
+      const { outcome, fetched } = await replyVia(`ssrf-${i}`, url);
+      assert.equal(outcome.delivered, false, url);
+      assert.equal(outcome.reason, "the mock posts callbacks to loopback hosts only", url);
+      assert.deepEqual(fetched, [], `${url}: the mock made a request`);
+      assert.equal(outcome.notification.smart_invite.reply.status, "accepted", "the reply itself is recorded");
+    }
+    // Loopback in the forms a URL may take: each is posted to (127.0.0.2 has no listener).
+    const allowed = [
+      [`http://127.0.0.1:${port}/cronofy/callback`, true],
+      [`http://2130706433:${port}/cronofy/callback`, true], // 127.0.0.1 as one number
+      [`http://127.0.0.2:${port}/cronofy/callback`, false],
+    ];
+    for (const [i, [url, delivered]] of allowed.entries()) {
+      const { outcome, fetched } = await replyVia(`loopback-${i}`, url);
+      assert.equal(fetched.length, 1, `${url}: posted once`);
+      assert.equal(new URL(fetched[0]).port, port);
+      assert.equal(outcome.delivered, delivered, `${url}: ${outcome.reason}`);
+    }
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+});

@@ -50,10 +50,33 @@ const PAGE = `<!doctype html>
   window.result = out;
 </script>`;
 
+// A client secret in a page would be readable by every visitor: the constructor refuses it
+// unless allowBrowser: true.
+const SECRET = "CRN_browser-secret-1e9b47";
+const SECRET_PAGE = `<!doctype html>
+<script type="importmap">{ "imports": { "smart-invite": "/node_modules/smart-invite/lib/browser.mjs" } }</script>
+<script type="module">
+  import { init, SmartInviteClient, SmartInviteError } from "smart-invite";
+  await init();
+  const out = { document: typeof document, window: typeof window };
+  try {
+    new SmartInviteClient({ clientSecret: ${JSON.stringify(SECRET)} });
+    out.refused = false;
+  } catch (e) {
+    out.refused = e instanceof SmartInviteError;
+    out.kind = e.kind;
+    out.message = e.message;
+    out.views = [String(e), JSON.stringify(e), e.stack];
+  }
+  out.allowed = String(new SmartInviteClient({ clientSecret: ${JSON.stringify(SECRET)}, allowBrowser: true }));
+  window.result = out;
+</script>`;
+
 let scratch, server, origin, profile, context;
 before(async () => {
   scratch = packAndInstall();
   writeFileSync(join(scratch.project, "index.html"), PAGE);
+  writeFileSync(join(scratch.project, "secret.html"), SECRET_PAGE);
   server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^\/+/, "");
     try {
@@ -104,4 +127,22 @@ test("Chromium: import the package as an ES module, init(), validate", async () 
     `only the local server is contacted: ${requests}`,
   );
   assert.equal(requests.filter((u) => u.endsWith(".wasm")).length, 1, "the .wasm is fetched once");
+});
+
+test("Chromium: a page's SmartInviteClient refuses a client secret unless allowBrowser: true", async () => {
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(`${origin}/secret.html`);
+  await page.waitForFunction(() => window.result || null, null, { timeout: 20000 });
+  const result = await page.evaluate(() => window.result);
+  assert.deepEqual(errors, []);
+  assert.equal(result.document, "object", "a real page, with a document");
+  assert.equal(result.refused, true, "the secret was accepted in a page");
+  assert.equal(result.kind, "invalid_options");
+  assert.match(result.message, /allowBrowser: true/);
+  for (const view of [result.message, ...result.views]) {
+    assert.ok(!String(view).includes(SECRET), `the refusal shows the secret: ${view}`);
+  }
+  assert.equal(result.allowed, "SmartInviteClient(https://api.cronofy.com)");
 });

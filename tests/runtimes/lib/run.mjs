@@ -37,12 +37,23 @@ export async function runHarness(command, args, options) {
 }
 
 /**
- * One subtest per check of `report`, then one that compares the core's
- * outputs with `reference` (Node ESM's), then, when the client ran, one that checks what the
- * stand-in API received from this runtime.
+ * One subtest that the report holds at least `atLeast` results (a harness that ran no check, or
+ * fewer than it should, must not pass), one per check of `report`, then one that compares the
+ * core's outputs with `reference` (Node ESM's), then, when the client ran, one that checks what
+ * the stand-in API received from this runtime. Each harness states `atLeast` itself.
  */
-export async function checkReport(t, report, { reference, api } = {}) {
-  for (const result of report.results) {
+export async function checkReport(t, report, { reference, api } = {}, atLeast) {
+  if (!Number.isInteger(atLeast) || atLeast < 1) {
+    throw new Error(`checkReport needs the number of results the harness expects at least, got ${atLeast}`);
+  }
+  await t.test(`the report holds at least ${atLeast} results`, () => {
+    assert.ok(Array.isArray(report?.results), `no results in the report: ${JSON.stringify(report)}`);
+    assert.ok(
+      report.results.length >= atLeast,
+      `${report.results.length} results, expected at least ${atLeast}: ${report.results.map((r) => r.name).join("; ")}`,
+    );
+  });
+  for (const result of report?.results ?? []) {
     await t.test(result.name, () => {
       if (result.status === "fail") assert.fail(result.reason);
     });
@@ -67,8 +78,16 @@ export async function checkReport(t, report, { reference, api } = {}) {
   }
 }
 
+/** How many results the smoke suite gives for each part (the checks in smoke/smoke.mjs). */
+export const RESULTS = { core: 4, callbacks: 2, client: 2 };
+RESULTS.all = RESULTS.core + RESULTS.callbacks + RESULTS.client;
+
 /** The core outputs of Node ESM, which every other runtime must reproduce exactly. */
 export async function nodeReference(dir) {
   const report = await runHarness(process.execPath, ["smoke/esm.mjs", "reference", "", "core"], { cwd: dir });
+  const passed = report.results.filter((r) => r.status === "pass").length;
+  if (passed < RESULTS.core) {
+    throw new Error(`Node ESM's reference run passed ${passed} checks, not ${RESULTS.core}: ${JSON.stringify(report)}`);
+  }
   return report.outputs;
 }
