@@ -161,7 +161,9 @@ export class InviteStore {
   read({ smartInviteId, email, includeIcs }) {
     const record = this.find(smartInviteId, email ?? undefined);
     if (!record) return notFound();
-    const body = this.answer(record, { ics: includeIcs, focus: email });
+    // A read names one recipient (recipient_email), or asks for everyone: recipients[].
+    if (email && record.recipients.get(email.toLowerCase())?.removed) return notFound();
+    const body = this.answer(record, { ics: includeIcs, focus: email, everyone: !email });
     if (record.replies.length > 0 && !record.multi) body.replies = record.replies.map((r) => ({ ...r }));
     return { status: 200, body };
   }
@@ -192,10 +194,10 @@ export class InviteStore {
   }
 
   /** The API's answer for an invite (the seed response shape). */
-  answer(record, { ics, focus } = {}) {
+  answer(record, { ics, focus, everyone } = {}) {
     const body = { smart_invite_id: record.smart_invite_id };
     const one = focus ? record.recipients.get(focus.toLowerCase()) : undefined;
-    if (record.multi && (!one || one.removed)) body.recipients = this.people(record).map(shown);
+    if (everyone || (record.multi && (!one || one.removed))) body.recipients = this.people(record).map(shown);
     else body.recipient = shown(one && !one.removed ? one : this.people(record)[0]);
     if (record.callback_url) body.callback_url = record.callback_url;
     body.event = record.event;

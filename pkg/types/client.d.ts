@@ -1,6 +1,6 @@
 // Types of the API client and the callback helpers (Rust: src/wasm/client.rs, src/wasm/callbacks.rs).
 
-import type { DataCenterId, InvitePayload } from "./core.js";
+import type { DataCenterId, InvitePayload, RecipientInput } from "./core.js";
 
 /** A recipient's answer. Other values may appear as Cronofy adds them. */
 export type ReplyStatus = "pending" | "accepted" | "tentative" | "declined" | (string & {});
@@ -19,9 +19,41 @@ export interface Reply {
   proposal?: { start: ReportedTime; end: ReportedTime };
 }
 
-/** The invite as the API holds it: the answer of upsert, cancel, removeRecipient and get.
- * Read permissively: older flat `start`/`end` strings with a sibling `tzid` are turned into
- * `{ time, tzid }`; unknown fields are left out. */
+/** A recipient as the API reports them on an invite: the status is always there. */
+export interface RecipientState extends Reply {
+  status: ReplyStatus;
+}
+
+/** The event of a response. */
+export interface ResponseEvent {
+  summary?: string;
+  description?: string;
+  start?: ReportedTime;
+  end?: ReportedTime;
+  location?: { description?: string; lat?: string; long?: string };
+  reminders?: { minutes: number }[];
+  transparency?: "opaque" | "transparent";
+  color?: string;
+  url?: string;
+}
+
+/** The event as creates, updates and reads always give it back. */
+export interface EchoedEvent extends ResponseEvent {
+  summary: string;
+  start: ReportedTime;
+  end: ReportedTime;
+}
+
+/** `attachments` with the .ics to email to the recipient(s). */
+export interface IcsAttachments {
+  icalendar: string;
+  removed?: { email: string };
+}
+
+/** The invite as the API holds it: any answer, read permissively (older flat `start`/`end`
+ * strings with a sibling `tzid` are turned into `{ time, tzid }`; unknown fields are left
+ * out). Each method answers with a narrower type below: what the API always sends is not
+ * optional there, and the client checks it (a 2xx answer without it is `invalid_response`). */
 export interface InviteResponse {
   smart_invite_id: string;
   method?: "request" | "cancel" | "remove";
@@ -32,20 +64,50 @@ export interface InviteResponse {
   recipients?: Reply[];
   /** Replies received (reads). */
   replies?: Reply[];
-  event?: {
-    summary?: string;
-    description?: string;
-    start?: ReportedTime;
-    end?: ReportedTime;
-    location?: { description?: string; lat?: string; long?: string };
-    reminders?: { minutes: number }[];
-    transparency?: "opaque" | "transparent";
-    color?: string;
-    url?: string;
-  };
+  event?: ResponseEvent;
   /** `icalendar`: the .ics text to email to the recipient(s). `removed`: after removeRecipient. */
   attachments?: { icalendar?: string; removed?: { email: string } };
 }
+
+/** The answer to `upsert` with `recipient`: their status, the event and the .ics. */
+export interface SingleUpsertResponse extends InviteResponse {
+  recipient: RecipientState;
+  recipients?: undefined;
+  event: EchoedEvent;
+  attachments: IcsAttachments;
+}
+
+/** The answer to `upsert` with `recipients`: each one's status, the event and the .ics. */
+export interface MultiUpsertResponse extends InviteResponse {
+  recipient?: undefined;
+  recipients: RecipientState[];
+  event: EchoedEvent;
+  attachments: IcsAttachments;
+}
+
+/** The answer to `cancel`: the .ics that removes the event from the recipient's calendar. */
+export interface CancelResponse extends InviteResponse {
+  attachments: IcsAttachments;
+}
+
+/** The answer to `get` with `recipient_email`: that recipient's status and the event. */
+export interface SingleInviteRead extends InviteResponse {
+  recipient: RecipientState;
+  recipients?: undefined;
+  replies?: RecipientState[];
+  event: EchoedEvent;
+}
+
+/** The answer to `get` without `recipient_email` (a multi-recipient invite): everyone's status. */
+export interface MultiInviteRead extends InviteResponse {
+  recipient?: undefined;
+  recipients: RecipientState[];
+  replies?: RecipientState[];
+  event: EchoedEvent;
+}
+
+/** A read with `include_ics: true` also carries the .ics. */
+export type WithIcs<T extends InviteResponse> = T & { attachments: IcsAttachments };
 
 export interface SmartInviteClientOptions {
   /** The client secret of your Cronofy application. Never shown by the client or its errors. */
@@ -92,10 +154,19 @@ export interface GetParams {
  */
 export class SmartInviteClient {
   constructor(options: SmartInviteClientOptions);
-  upsert(payload: UpsertPayload | string): Promise<InviteResponse>;
-  cancel(payload: CancelPayload | string): Promise<InviteResponse>;
+  /** Creates or updates. The answer's type follows the payload: `recipient` or `recipients`. */
+  upsert(payload: UpsertPayload & { recipient: RecipientInput; recipients?: undefined }): Promise<SingleUpsertResponse>;
+  upsert(payload: UpsertPayload & { recipients: RecipientInput[]; recipient?: undefined }): Promise<MultiUpsertResponse>;
+  upsert(payload: UpsertPayload | string): Promise<SingleUpsertResponse | MultiUpsertResponse>;
+  cancel(payload: CancelPayload | string): Promise<CancelResponse>;
   removeRecipient(payload: RemoveRecipientPayload | string): Promise<InviteResponse>;
-  get(params: GetParams): Promise<InviteResponse>;
+  /** Reads an invite. With `recipient_email`, that recipient; without, every recipient (a
+   * multi-recipient invite); `include_ics: true` adds the .ics. */
+  get(params: GetParams & { recipient_email: string; include_ics: true }): Promise<WithIcs<SingleInviteRead>>;
+  get(params: GetParams & { recipient_email: string }): Promise<SingleInviteRead>;
+  get(params: GetParams & { recipient_email?: undefined; include_ics: true }): Promise<WithIcs<MultiInviteRead>>;
+  get(params: GetParams & { recipient_email?: undefined }): Promise<MultiInviteRead>;
+  get(params: GetParams): Promise<SingleInviteRead | MultiInviteRead>;
   /** `{ baseUrl, dataCenter, timeoutMs, maxRetries }`: never the secret. */
   toJSON(): { baseUrl: string; dataCenter: DataCenterId; timeoutMs: number; maxRetries: number };
   toString(): string;
