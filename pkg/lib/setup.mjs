@@ -1,6 +1,7 @@
 // What every entry does once the wasm module is instantiated: hand it the JS pieces it uses.
 // Written against the glue's exports only, so the CommonJS entry shares it (gen/setup.cjs).
 
+import { upsertManyWith } from "./bulk.mjs";
 import { SmartInviteError } from "./error.mjs";
 import { useValidator } from "./schema.mjs";
 
@@ -37,4 +38,5 @@ export function register(glue) {
   glue.__setErrorClass(SmartInviteError);
   glue.__setStringify(stringify);
   useValidator(glue.validateInvite);
+  glue.SmartInviteClient.prototype.upsertMany = upsertManyWith(glue.validateInvite);
 }

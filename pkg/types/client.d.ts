@@ -1,6 +1,6 @@
 // Types of the API client and the callback helpers (Rust: src/wasm/client.rs, src/wasm/callbacks.rs).
 
-import type { DataCenterId, InvitePayload, RecipientInput } from "./core.js";
+import type { DataCenterId, InvitePayload, RecipientInput, SmartInviteError } from "./core.js";
 
 /** A recipient's answer. Other values may appear as Cronofy adds them. */
 export type ReplyStatus = "pending" | "accepted" | "tentative" | "declined" | (string & {});
@@ -167,11 +167,31 @@ export class SmartInviteClient {
   get(params: GetParams & { recipient_email?: undefined; include_ics: true }): Promise<WithIcs<MultiInviteRead>>;
   get(params: GetParams & { recipient_email?: undefined }): Promise<MultiInviteRead>;
   get(params: GetParams): Promise<SingleInviteRead | MultiInviteRead>;
+  /** Many creates or updates: all validated first, then the valid ones sent under the
+   * client's rate limit, `concurrency` at a time. One result per input, in input order;
+   * never throws because an invite failed. */
+  upsertMany(invites: Iterable<UpsertPayload | string>, options?: UpsertManyOptions): Promise<UpsertManyResult[]>;
   /** `{ baseUrl, dataCenter, timeoutMs, maxRetries }`: never the secret. */
   toJSON(): { baseUrl: string; dataCenter: DataCenterId; timeoutMs: number; maxRetries: number };
   toString(): string;
   free(): void;
 }
+
+export interface UpsertManyOptions {
+  /** Requests in flight at once; default 8 (the rate limit paces them either way). */
+  concurrency?: number;
+  /** After validation and after each invite: how many are done (failures included), of how many. */
+  onProgress?: (done: number, total: number, failed: number) => void;
+  /** Each result as soon as it is known, with the index of its invite. */
+  onResult?: (result: UpsertManyResult, index: number) => void;
+  /** Aborting stops new sends (those in flight finish); the rest fail with kind "aborted". */
+  signal?: AbortSignal;
+}
+
+/** One invite's outcome in `upsertMany`: the API's answer, or what `upsert` would have thrown. */
+export type UpsertManyResult =
+  | { ok: true; invite: SingleUpsertResponse | MultiUpsertResponse }
+  | { ok: false; error: SmartInviteError };
 
 /** The body Cronofy POSTs to an invite's callback_url when a recipient replies. */
 export interface SmartInviteNotification {

@@ -221,7 +221,8 @@ export type SmartInviteErrorKind =
   | "invalid_response"
   | "invalid_notification"
   | "invalid_email"
-  | "invalid_options";
+  | "invalid_options"
+  | "aborted";
 
 export interface SmartInviteErrorOptions {
   kind?: SmartInviteErrorKind;

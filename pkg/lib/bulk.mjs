@@ -1,0 +1,109 @@
+// client.upsertMany(invites, { concurrency, onProgress, onResult, signal }): many invites from
+// one process, as for a webinar or a day of interviews moved. Every entry adds it to
+// SmartInviteClient (lib/setup.mjs); the pacing under the rate limit is the client's own
+// (src/: every call on a client shares one limit), so this only orders the work:
+//
+//  1. every invite is validated first, and nothing is sent until all have been;
+//  2. the valid ones are sent, `concurrency` at a time, in input order;
+//  3. one result per input, in input order: { ok: true, invite } or { ok: false, error },
+//     where `error` is the SmartInviteError that upsert() would have thrown. It never throws
+//     because an invite failed; an aborted signal stops new sends (those in flight finish)
+//     and leaves the rest { ok: false, error } with kind "aborted".
+
+import { SmartInviteError } from "./error.mjs";
+
+const DEFAULT_CONCURRENCY = 8;
+
+function checkOptions({ concurrency = DEFAULT_CONCURRENCY, onProgress, onResult, signal, ...rest }) {
+  const unknown = Object.keys(rest);
+  if (unknown.length > 0) {
+    throw new SmartInviteError(
+      `Unknown upsertMany option ${JSON.stringify(unknown[0])}; the options are concurrency, onProgress, onResult, signal.`,
+      { kind: "invalid_options" },
+    );
+  }
+  if (!Number.isSafeInteger(concurrency) || concurrency < 1 || concurrency > 1_000) {
+    throw new SmartInviteError("upsertMany option concurrency must be a whole number from 1 to 1000.", {
+      kind: "invalid_options",
+    });
+  }
+  for (const [name, value] of Object.entries({ onProgress, onResult })) {
+    if (value !== undefined && typeof value !== "function") {
+      throw new SmartInviteError(`upsertMany option ${name} must be a function.`, { kind: "invalid_options" });
+    }
+  }
+  if (signal !== undefined && !(signal && typeof signal.aborted === "boolean")) {
+    throw new SmartInviteError("upsertMany option signal must be an AbortSignal.", { kind: "invalid_options" });
+  }
+  return { concurrency, onProgress, onResult, signal };
+}
+
+/** upsertMany for the client class of one instantiated glue module (its validateInvite). */
+export function upsertManyWith(validateInvite) {
+  /**
+   * @this {{ upsert(payload: unknown): Promise<object>, toJSON(): { dataCenter: string } }}
+   * @param {Iterable<unknown>} invites
+   */
+  return async function upsertMany(invites, options = {}) {
+    const { concurrency, onProgress, onResult, signal } = checkOptions(options ?? {});
+    if (invites == null || typeof invites[Symbol.iterator] !== "function" || typeof invites === "string") {
+      throw new SmartInviteError("upsertMany takes an array (or another iterable) of invites.", {
+        kind: "invalid_options",
+      });
+    }
+    const payloads = Array.from(invites);
+    const total = payloads.length;
+    const results = new Array(total);
+    let done = 0;
+    let failed = 0;
+    const attempt = (payload) =>
+      this.upsert(payload).then(
+        (invite) => ({ ok: true, invite }),
+        (error) => ({ ok: false, error }),
+      );
+    const settle = (index, result) => {
+      results[index] = result;
+      done += 1;
+      if (!result.ok) failed += 1;
+      onResult?.(result, index);
+    };
+
+    // 1. Everything validated before anything is sent.
+    const { dataCenter } = this.toJSON();
+    const toSend = [];
+    for (let index = 0; index < total; index += 1) {
+      const checked = validateInvite(payloads[index], { dataCenter });
+      if (checked.ok) toSend.push({ index, invite: checked.invite });
+    }
+    // The invalid ones get the very error upsert() gives (it sends nothing for them).
+    for (let index = 0, next = 0; index < total; index += 1) {
+      if (toSend[next]?.index === index) {
+        next += 1;
+        continue;
+      }
+      settle(index, await attempt(payloads[index]));
+    }
+    if (total > 0) onProgress?.(done, total, failed);
+
+    // 2. The valid ones, `concurrency` at a time, under the client's rate limit.
+    let next = 0;
+    const lane = async () => {
+      while (next < toSend.length && !signal?.aborted) {
+        const { index, invite } = toSend[next++];
+        settle(index, await attempt(invite));
+        onProgress?.(done, total, failed);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, toSend.length) }, lane));
+
+    // 3. Whatever an abort left unsent.
+    for (let rest = next; rest < toSend.length; rest += 1) {
+      const error = new SmartInviteError("Not sent: upsertMany's signal was aborted before this invite's turn.", {
+        kind: "aborted",
+      });
+      settle(toSend[rest].index, { ok: false, error });
+    }
+    if (next < toSend.length) onProgress?.(done, total, failed);
+    return results;
+  };
+}

@@ -1,0 +1,93 @@
+// client.upsertMany against the package's mock on 127.0.0.1: validation first, one result per
+// input in order, progress, abort.
+
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { SmartInviteClient, SmartInviteError } from "../../pkg/lib/node.mjs";
+import { startMockServer } from "../../pkg/mock/index.mjs";
+import { invalidInvite, invite, SECRET } from "./helpers.mjs";
+
+function clientFor(mock, options = {}) {
+  return new SmartInviteClient({ clientSecret: SECRET, baseUrl: mock.url, retryDelayMs: 5, ...options });
+}
+
+test("validates everything before sending anything; one result per input, in input order", async () => {
+  const mock = await startMockServer({ clientSecret: SECRET });
+  const client = clientFor(mock);
+  try {
+    const payloads = Array.from({ length: 60 }, (_, n) =>
+      n % 7 === 3 ? invalidInvite(n, "order") : invite(n, "order"),
+    );
+    payloads.push("{not json");
+    // Requests for the invites after the first 20 answer at once; the first 20 take longer,
+    // so completion order differs from input order.
+    for (let n = 0; n < 20; n += 1) mock.injectFaults(["delay=60"], { smartInviteId: `order-${n}` });
+    let sentBeforeValidation = -1;
+    const progress = [];
+    const results = await client.upsertMany(payloads, {
+      concurrency: 16,
+      onProgress: (done, total, failed) => {
+        if (sentBeforeValidation < 0) sentBeforeValidation = mock.requests.length;
+        progress.push([done, total, failed]);
+      },
+    });
+
+    assert.equal(sentBeforeValidation, 0, "the first progress report (after validation) came before any request");
+    assert.equal(results.length, payloads.length);
+    payloads.forEach((payload, n) => {
+      const result = results[n];
+      if (typeof payload === "string" || n % 7 === 3) {
+        assert.equal(result.ok, false, `input ${n}`);
+        assert.ok(result.error instanceof SmartInviteError);
+        assert.equal(result.error.kind, "validation");
+      } else {
+        assert.equal(result.ok, true, `input ${n}`);
+        assert.equal(result.invite.smart_invite_id, `order-${n}`, "results in input order");
+        assert.equal(mock.writeCounts(`order-${n}`, `guest${n}@example.com`).created, 1);
+      }
+    });
+    const invalid = results.filter((r) => !r.ok).length;
+    assert.equal(invalid, 9 + 1);
+    assert.equal(mock.requests.length, payloads.length - invalid, "nothing sent for an invalid invite");
+    assert.deepEqual(progress[0], [invalid, payloads.length, invalid]);
+    assert.deepEqual(progress.at(-1), [payloads.length, payloads.length, invalid]);
+    for (let i = 1; i < progress.length; i += 1) assert.equal(progress[i][0], progress[i - 1][0] + 1);
+  } finally {
+    client.free();
+    await mock.close();
+  }
+});
+
+test("a failure is a result, not a throw; an aborted signal leaves the rest unsent with kind aborted", async () => {
+  const mock = await startMockServer({ clientSecret: SECRET });
+  const client = clientFor(mock, { maxRetries: 0 });
+  try {
+    mock.injectFaults(["status=403"], { smartInviteId: "abort-2" });
+    const controller = new AbortController();
+    const seen = [];
+    const results = await client.upsertMany(
+      Array.from({ length: 40 }, (_, n) => invite(n, "abort")),
+      {
+        concurrency: 2,
+        onResult: (_result, index) => {
+          seen.push(index);
+          if (seen.length === 10) controller.abort();
+        },
+        signal: controller.signal,
+      },
+    );
+    assert.equal(results[2].ok, false);
+    assert.equal(results[2].error.kind, "forbidden");
+    const sent = results.filter((r) => r.error?.kind !== "aborted");
+    assert.ok(sent.length >= 10 && sent.length <= 12, `${sent.length} settled before the abort took effect`);
+    assert.equal(mock.requests.length, sent.length, "nothing sent after the abort");
+    assert.equal(seen.length, 40, "onResult saw every input");
+    for (const r of results.slice(sent.length)) assert.equal(r.error.kind, "aborted");
+    assert.deepEqual(await client.upsertMany([]), []);
+    await assert.rejects(client.upsertMany([invite(1)], { concurency: 2 }), /Unknown upsertMany option "concurency"/);
+    await assert.rejects(client.upsertMany("x"), { kind: "invalid_options" });
+  } finally {
+    client.free();
+    await mock.close();
+  }
+});
