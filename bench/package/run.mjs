@@ -78,6 +78,7 @@ const browserFiles = [
   "lib/browser.mjs",
   "lib/setup.mjs",
   "lib/error.mjs",
+  "lib/schema.mjs",
 ];
 const total = { raw: 0, gzip: 0, brotli: 0 };
 const sizeRows = browserFiles.map((file) => {

@@ -18,6 +18,7 @@ const BROWSER_JS = [
   "pkg/lib/browser.mjs",
   "pkg/lib/setup.mjs",
   "pkg/lib/error.mjs",
+  "pkg/lib/schema.mjs",
 ];
 const BUDGET = { gzip: 230_000, brotli: 140_000 };
 
