@@ -156,7 +156,9 @@ export class SmartInviteClient {
   constructor(options: SmartInviteClientOptions);
   /** Creates or updates. The answer's type follows the payload: `recipient` or `recipients`. */
   upsert(payload: UpsertPayload & { recipient: RecipientInput; recipients?: undefined }): Promise<SingleUpsertResponse>;
-  upsert(payload: UpsertPayload & { recipients: RecipientInput[]; recipient?: undefined }): Promise<MultiUpsertResponse>;
+  upsert(
+    payload: UpsertPayload & { recipients: RecipientInput[]; recipient?: undefined },
+  ): Promise<MultiUpsertResponse>;
   upsert(payload: UpsertPayload | string): Promise<SingleUpsertResponse | MultiUpsertResponse>;
   cancel(payload: CancelPayload | string): Promise<CancelResponse>;
   removeRecipient(payload: RemoveRecipientPayload | string): Promise<InviteResponse>;
