@@ -2,7 +2,8 @@
 // Chromium: Cronofy cannot post callbacks to 127.0.0.1, so the page reads the statuses every
 // 5 s through the demo server's `client.get`. The API is a stand-in `fetch` handed to the demo
 // server that keeps the invites it is sent and answers like the API: nothing leaves the machine.
-// The page's clock is Playwright's fake one, moved on by hand, so no test waits 5 s.
+// The page's clock is Playwright's fake one, paused and moved on by hand, so no test waits 5 s
+// and a slow machine cannot make a poll come early.
 
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
@@ -13,6 +14,7 @@ import { launchChromium } from "../runtimes/lib/chromium.mjs";
 const SECRET = "CRN_demo-poll-secret-5d7c02";
 const API = "https://api-uk.cronofy.com/v1/smart_invites";
 const POLL_MS = 5_000; // www/public/sent.mjs
+const START = Date.UTC(2026, 3, 1, 8, 0, 0); // the page's fake clock
 
 /** A stand-in of the Smart Invites API as a fetch: POST keeps the invite, GET reads it back
  * with the statuses `answers` holds. Every request is kept in `seen`. */
@@ -57,9 +59,12 @@ describe("demo page sending to Cronofy", () => {
     const context = await browser.newContext({ timezoneId: "Europe/London", locale: "en-GB" });
     page = await context.newPage();
     page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    await page.clock.install();
+    // The fake clock flows with real time until paused: pause it once the page is up, so that
+    // only runFor moves it however slow the machine is.
+    await page.clock.install({ time: START });
     await page.goto(demo.url);
     await until(() => page.evaluate(() => window.demoTimings?.firstValidation !== undefined));
+    await page.clock.pauseAt(START + 10 * 60_000);
   });
 
   after(async () => {
