@@ -25,11 +25,15 @@ bench-rust:
 	$(CARGO) bench --bench validate -- --noplot
 
 # A fuzzing session over every parser of untrusted input (not part of `make test`: it runs
-# until FUZZ_SECONDS). cargo-fuzz needs nightly flags; RUSTC_BOOTSTRAP lets the stable
-# toolchain on these machines accept them.
+# until FUZZ_SECONDS per target). `payloads` takes inputs up to 4 KB as they are; `large`
+# repeats a fragment up to ~10,000 times, with a 2 s timeout per input, so that a call whose
+# time grows faster than its input is reported like a crash. cargo-fuzz needs nightly flags;
+# RUSTC_BOOTSTRAP lets the stable toolchain on these machines accept them.
 FUZZ_SECONDS ?= 60
 fuzz:
 	@command -v cargo-fuzz >/dev/null || { printf '==> installing cargo-fuzz\n'; $(CARGO) install cargo-fuzz; }
 	$(call say,fuzzing for $(FUZZ_SECONDS) s (fuzz/fuzz_targets/payloads.rs))
-	mkdir -p fuzz/corpus/payloads
+	mkdir -p fuzz/corpus/payloads fuzz/corpus/large
 	cd fuzz && RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run payloads corpus/payloads seeds -- -max_total_time=$(FUZZ_SECONDS) -max_len=4096
+	$(call say,fuzzing for $(FUZZ_SECONDS) s (fuzz/fuzz_targets/large.rs))
+	cd fuzz && RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run large corpus/large -- -max_total_time=$(FUZZ_SECONDS) -max_len=256 -timeout=2

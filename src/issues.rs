@@ -81,6 +81,12 @@ pub enum IssueKey {
     InsecureUrl,
     /// Warning: a custom organizer email needs mail forwarding to the data center.
     OrganizerForwarding,
+    /// More than [`MAX_LISTED`] errors were found: the rest are counted in this one, at the
+    /// path `""`, and not listed.
+    ErrorsTruncated,
+    /// More than [`MAX_LISTED`] warnings were found: the rest are counted in this one, at the
+    /// path `""`, and not listed.
+    WarningsTruncated,
 }
 
 impl IssueKey {
@@ -120,6 +126,8 @@ impl IssueKey {
             Self::DefaultTimeZone => "warnings.default_time_zone",
             Self::InsecureUrl => "warnings.insecure_url",
             Self::OrganizerForwarding => "warnings.organizer_forwarding",
+            Self::ErrorsTruncated => "errors.truncated",
+            Self::WarningsTruncated => "warnings.truncated",
         }
     }
 
@@ -177,8 +185,24 @@ impl Issue {
     }
 }
 
+/// The most issues one map lists. Past it, issues are only counted, and one more issue at the
+/// path `""` ([`IssueKey::ErrorsTruncated`] or [`IssueKey::WarningsTruncated`]) says how many
+/// were left out: a payload with 25,000 bad recipients gets a readable answer, at a cost that
+/// does not grow with the number of problems. Validity is still decided on all of them.
+///
+/// ```
+/// let recipients: Vec<String> = (0..150).map(|i| format!(r#"{{"email":"bad{i}"}}"#)).collect();
+/// let v = smart_invite::validate_json(&format!(r#"{{"smart_invite_id":"x","recipients":[{}]}}"#, recipients.join(",")));
+/// assert_eq!(v.errors.iter().map(|(_, list)| list.len()).sum::<usize>(), smart_invite::MAX_LISTED + 1);
+/// assert!(v.errors.has("", smart_invite::IssueKey::ErrorsTruncated));
+/// assert_eq!(v.errors.found(), 151); // 150 bad addresses and the missing event
+/// ```
+pub const MAX_LISTED: usize = 100;
+
 /// Field path to issues, in the order they were found; serializes to the JSON object of
 /// Cronofy's 422 `errors` (`{"event.start": [{"key": ..., "description": ...}]}`).
+///
+/// It lists at most [`MAX_LISTED`] issues and counts the rest.
 ///
 /// ```
 /// use smart_invite::{Issue, IssueKey, Issues};
@@ -192,10 +216,15 @@ impl Issue {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Issues {
     entries: Vec<(String, Vec<Issue>)>,
+    /// Issues in `entries`, the summary of [`Issues::close`] aside.
+    listed: usize,
+    /// Issues found past [`MAX_LISTED`]: counted, not kept.
+    omitted: usize,
 }
 
 impl Issues {
-    /// Adds an issue at a path (an empty path means the payload as a whole).
+    /// Adds an issue at a path (an empty path means the payload as a whole). Past
+    /// [`MAX_LISTED`] issues it is only counted.
     ///
     /// ```
     /// let mut issues = smart_invite::Issues::default();
@@ -203,10 +232,52 @@ impl Issues {
     /// assert_eq!(issues.len(), 1);
     /// ```
     pub fn push(&mut self, path: impl Into<String>, issue: Issue) {
-        let path = path.into();
+        self.push_with(|| (path.into(), issue));
+    }
+
+    /// Adds the issue `make` builds, calling it only when the issue will be listed: past
+    /// [`MAX_LISTED`] an issue costs a count, not its description.
+    pub(crate) fn push_with(&mut self, make: impl FnOnce() -> (String, Issue)) {
+        if self.listed >= MAX_LISTED {
+            self.omitted += 1;
+            return;
+        }
+        self.listed += 1;
+        let (path, issue) = make();
+        // At most MAX_LISTED entries to look through, so the scan costs O(1) per issue.
         match self.entries.iter_mut().find(|(p, _)| *p == path) {
             Some((_, list)) => list.push(issue),
             None => self.entries.push((path, vec![issue])),
+        }
+    }
+
+    /// Every issue found, the ones past [`MAX_LISTED`] included.
+    ///
+    /// ```
+    /// let v = smart_invite::validate_json(r#"{"method":"request"}"#);
+    /// assert_eq!(v.errors.found(), 3); // smart_invite_id, recipient and event
+    /// ```
+    pub fn found(&self) -> usize {
+        self.listed + self.omitted
+    }
+
+    /// Ends the map: when issues were left out, adds the one issue at `""` that counts them,
+    /// with `key` ([`IssueKey::ErrorsTruncated`] or [`IssueKey::WarningsTruncated`]).
+    pub(crate) fn close(&mut self, key: IssueKey) {
+        if self.omitted == 0 {
+            return;
+        }
+        let (count, kind) = (self.omitted, if key.is_warning() { "warnings" } else { "errors" });
+        let summary = Issue::new(
+            key,
+            format!(
+                "{count} more {kind} were found and are not listed: at most {MAX_LISTED} are listed at once. \
+                 Fix the ones listed and check again."
+            ),
+        );
+        match self.entries.iter_mut().find(|(p, _)| p.is_empty()) {
+            Some((_, list)) => list.push(summary),
+            None => self.entries.push((String::new(), vec![summary])),
         }
     }
 
@@ -272,6 +343,7 @@ impl Issues {
                 issues.push(path, Issue::read(item)?);
             }
         }
+        issues.close(IssueKey::ErrorsTruncated);
         Some(issues)
     }
 }
@@ -319,6 +391,7 @@ impl<'de> Deserialize<'de> for Issues {
                         issues.push(path.clone(), issue);
                     }
                 }
+                issues.close(IssueKey::ErrorsTruncated);
                 Ok(issues)
             }
         }

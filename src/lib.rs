@@ -55,7 +55,7 @@ pub use email::{
 };
 pub use event_time::TimeError;
 pub use ics::{invite_calendar, CalendarMeta, CalendarMethod};
-pub use issues::{Issue, IssueKey, Issues};
+pub use issues::{Issue, IssueKey, Issues, MAX_LISTED};
 pub use model::{
     Event, EventTime, Invite, Location, Method, Moment, Organizer, Recipient, RecipientStatus, Reminder, Transparency,
 };

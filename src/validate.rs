@@ -164,7 +164,8 @@ impl Validator {
     fn walk(&self, json: &Json<'_>) -> Validation {
         let mut report = Report::new(self.data_center);
         let invite = rules::invite(json, &mut report);
-        Validation { invite, errors: report.errors, warnings: report.warnings }
+        let (errors, warnings) = report.finish();
+        Validation { invite, errors, warnings }
     }
 }
 

@@ -194,3 +194,42 @@ fn the_valid_invite_used_for_mutations_is_valid() {
     let v = validate_value(&valid_invite());
     assert!(v.is_valid(), "{:?}", v.errors);
 }
+
+/// What one list of a result holds: at most `MAX_LISTED` issues, plus the one summary that
+/// counts the rest exactly when some were left out.
+fn bounded(issues: &smart_invite::Issues, summary: smart_invite::IssueKey) {
+    let listed: usize = issues.iter().map(|(_, list)| list.len()).sum();
+    let truncated = issues.has("", summary);
+    assert_eq!(truncated, issues.found() > smart_invite::MAX_LISTED, "found {}", issues.found());
+    assert_eq!(listed, issues.found().min(smart_invite::MAX_LISTED) + usize::from(truncated));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// Large payloads: thousands of recipients and unknown fields drawn from the shapes that
+    /// used to cost quadratic time. Every one is decided, the lists stay bounded, and the count
+    /// of what was found is exact for the parts whose issues are known in advance.
+    #[test]
+    fn large_payloads_give_bounded_results(
+        recipients in prop::collection::vec(prop_oneof![
+            Just(json!({"email": "same@example.com"})),
+            (0u32..1_000_000).prop_map(|i| json!({"email": format!("p{i}@example.com")})),
+            (0u32..1_000_000).prop_map(|i| json!({"email": i, "status": [i]})),
+            arbitrary_json(),
+        ], 1..3_000),
+        unknown in prop::collection::vec("[a-z_]{1,12}", 0..2_000),
+    ) {
+        let mut doc = valid_invite();
+        doc["recipients"] = Value::Array(recipients);
+        for key in &unknown {
+            doc["event"][format!("x_{key}")] = json!(1);
+        }
+        let v = validate_value(&doc);
+        consistent(&v);
+        bounded(&v.errors, smart_invite::IssueKey::ErrorsTruncated);
+        bounded(&v.warnings, smart_invite::IssueKey::WarningsTruncated);
+        let distinct_unknown: std::collections::BTreeSet<&String> = unknown.iter().collect();
+        prop_assert!(v.warnings.found() >= distinct_unknown.len());
+    }
+}

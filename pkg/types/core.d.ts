@@ -162,11 +162,13 @@ export type IssueKey =
   | "errors.invalid_color"
   | "errors.invalid_json"
   | "errors.too_large"
+  | "errors.truncated"
   | "warnings.unknown_field"
   | "warnings.ignored"
   | "warnings.default_time_zone"
   | "warnings.insecure_url"
   | "warnings.organizer_forwarding"
+  | "warnings.truncated"
   | (string & {});
 
 /** One problem at one field: a stable `key` for programs and a `description` for people. */
@@ -178,6 +180,10 @@ export interface Issue {
 /**
  * Field path (`"event.start"`, `"recipients[1].email"`, `""` for the whole payload) to its
  * issues: exactly the shape of the `errors` object of Cronofy's 422 responses.
+ *
+ * One map lists at most 100 issues. When more were found, one more issue at the path `""`,
+ * with the key `errors.truncated` (or `warnings.truncated`), says how many were left out.
+ * Validity is decided on all of them.
  */
 export type ErrorMap = Record<string, Issue[]>;
 

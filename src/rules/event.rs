@@ -126,10 +126,10 @@ pub(crate) fn read(value: &Json<'_>, path: &Path, report: &mut Report) -> Option
 
 /// Reads a `tzid` field: `Some(Some(zone))`, `Some(None)` when absent, `None` when invalid.
 fn time_zone(map: &Object<'_>, path: &Path, report: &mut Report) -> Option<Option<Tz>> {
-    let errors_before = report.errors.len();
+    let errors_before = report.errors.found();
     let Some(id) = text(map, path, TextRule::OPTIONAL, report) else {
         // Absent or empty is no zone; a wrong type is already an error.
-        return (report.errors.len() == errors_before).then_some(None);
+        return (report.errors.found() == errors_before).then_some(None);
     };
     match zones::find(&id) {
         Some(tz) => Some(Some(tz)),

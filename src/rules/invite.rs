@@ -24,10 +24,10 @@ pub(crate) fn invite(value: &Json<'_>, report: &mut Report) -> Option<Invite> {
         return None;
     };
     let method_path = root.key("method");
-    let errors_before = report.errors.len();
+    let errors_before = report.errors.found();
     let method = choice(map, &method_path, METHODS, report).unwrap_or_default();
     // An empty or absent method is the default; only a wrong one leaves the method unknown.
-    let method_known = report.errors.len() == errors_before;
+    let method_known = report.errors.found() == errors_before;
 
     let smart_invite_id = text(map, &root.key("smart_invite_id"), ID, report);
     let (recipient, recipients) = recipients::read(map, &root, method, report);

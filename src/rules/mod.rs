@@ -31,10 +31,23 @@ impl Report {
         Self { errors: Issues::default(), warnings: Issues::default(), data_center }
     }
 
+    /// The errors and warnings, each closed with the count of what was not listed.
+    pub(crate) fn finish(mut self) -> (Issues, Issues) {
+        self.errors.close(IssueKey::ErrorsTruncated);
+        self.warnings.close(IssueKey::WarningsTruncated);
+        (self.errors, self.warnings)
+    }
+
     /// Records an error or a warning, by the kind of the key.
     pub(crate) fn add(&mut self, path: &Path, key: IssueKey, description: impl Into<String>) {
+        self.add_with(path, key, || description);
+    }
+
+    /// Records an issue whose description `describe` writes only if it will be listed (see
+    /// [`crate::MAX_LISTED`]), for descriptions that cost a search, such as a suggestion.
+    pub(crate) fn add_with<D: Into<String>>(&mut self, path: &Path, key: IssueKey, describe: impl FnOnce() -> D) {
         let list = if key.is_warning() { &mut self.warnings } else { &mut self.errors };
-        list.push(path.to_string(), Issue::new(key, description));
+        list.push_with(|| (path.to_string(), Issue::new(key, describe())));
     }
 }
 
@@ -79,13 +92,10 @@ pub(crate) fn object<'v, 'a>(value: &'v Json<'a>, path: &Path, report: &mut Repo
 /// Such fields are not copied to the normalized invite.
 pub(crate) fn unknown_fields(map: &Object<'_>, path: &Path, known: &[&'static str], report: &mut Report) {
     for key in map.keys().filter(|k| !known.contains(k)) {
-        let hint = suggest::did_you_mean(&suggest::closest(key, known.iter().copied(), |k| [k, ""], 1));
-        let at = path.key(key);
-        report.add(
-            &at,
-            IssueKey::UnknownField,
-            format!("{key} is not a Smart Invite field: it is ignored and not sent.{hint}"),
-        );
+        report.add_with(&path.key(key), IssueKey::UnknownField, || {
+            let hint = suggest::did_you_mean(&suggest::closest(key, known.iter().copied(), |k| [k, ""], 1));
+            format!("{key} is not a Smart Invite field: it is ignored and not sent.{hint}")
+        });
     }
 }
 

@@ -1,5 +1,7 @@
 //! Who the invite is for: exactly one of `recipient` or `recipients`.
 
+use std::collections::HashSet;
+
 use crate::json::{Json, Object};
 
 use super::{choice, email, field, object, unknown_fields, Report, TextRule};
@@ -68,6 +70,8 @@ fn list(value: &Json<'_>, path: &Path, report: &mut Report) -> Option<Vec<Recipi
         return None;
     }
     let mut recipients = Vec::with_capacity(items.len());
+    // Addresses seen so far, ASCII-lowercased: one lookup per recipient, not a scan of the rest.
+    let mut seen = HashSet::with_capacity(items.len());
     let mut complete = true;
     for (index, item) in items.iter().enumerate() {
         let at = path.index(index);
@@ -75,8 +79,7 @@ fn list(value: &Json<'_>, path: &Path, report: &mut Report) -> Option<Vec<Recipi
             complete = false;
             continue;
         };
-        let twice = recipients.iter().any(|r: &Recipient| r.email.eq_ignore_ascii_case(&recipient.email));
-        if twice {
+        if !seen.insert(recipient.email.to_ascii_lowercase()) {
             let address = &recipient.email;
             report.add(
                 &at.key("email"),
