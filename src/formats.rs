@@ -173,6 +173,7 @@ impl Decimal {
     /// The value as an `f64`: the nearest one (as `str::parse` gives) for up to 15 significant
     /// digits and a power of ten up to 22, where one correctly rounded multiplication or
     /// division of two exact numbers is the answer; within a unit in the last place beyond.
+    #[cfg_attr(not(feature = "client"), allow(dead_code))] // for Retry-After seconds
     pub(crate) fn to_f64(&self) -> f64 {
         let used = &self.digits[..self.digits.len().min(19)];
         let mantissa = used.iter().fold(0u64, |n, &d| n * 10 + u64::from(d - b'0'));

@@ -1,8 +1,8 @@
 //! # smart-invite
 //!
-//! Validate and normalize [Cronofy Smart Invite](https://docs.cronofy.com/developers/api/smart-invites/)
-//! payloads before they are sent, with errors in exactly the shape of Cronofy's own 422
-//! responses, so one error handler serves local and remote failures.
+//! Validate, normalize and send [Cronofy Smart Invite](https://docs.cronofy.com/developers/api/smart-invites/)
+//! payloads, with errors in exactly the shape of Cronofy's own 422 responses, so one error
+//! handler serves local and remote failures.
 //!
 //! ```
 //! let v = smart_invite::validate_json(r#"{
@@ -16,54 +16,70 @@
 //! assert_eq!(issue.key, "errors.nonexistent_local_time");
 //! ```
 //!
-//! The data flows one way: JSON in ([`validate_json`], [`validate_bytes`], [`validate_value`]),
-//! a walk of the rules that collects every issue, then the normalized [`Invite`] or the
-//! [`Issues`] map out. Nothing here knows about JavaScript; the WebAssembly bindings live in
-//! their own module, built only for `wasm32`.
+//! # The data flow
+//!
+//! The data flows one way. JSON text (or bytes, or a `serde_json::Value`) goes in; [`json`]
+//! parses it once into a borrowed tree; the rules of [`validate`] walk that tree, record every
+//! problem by field path (never stopping at the first) and build the typed [`Invite`] of
+//! [`invite`], with its times from [`time`]; out comes the normalized invite (serializing it
+//! gives the exact request body) or the [`Issues`] map, which has the shape of Cronofy's 422
+//! `errors`. The optional parts take that invite further: [`client`] turns it into a request
+//! and each HTTP outcome into one typed result, [`callbacks`] checks and reads what Cronofy
+//! posts back, [`calendar`] writes and reads the iCalendar text, [`email`] wraps it in the
+//! message for the recipient. Nothing here knows about JavaScript: the WebAssembly bindings
+//! live in their own module (`src/wasm/`, built only for `wasm32`), which converts at the
+//! boundary, once per call.
+//!
+//! # Where things are
+//!
+//! | module | what it holds |
+//! |---|---|
+//! | [`validate`] | the entry points, the rules, the error map ([`Issues`]) |
+//! | [`invite`] | the typed invite and, with `client` or `callbacks`, the recipients' replies (RSVPs) |
+//! | [`time`] | event times, daylight-saving gaps and overlaps, IANA zones and their suggestions |
+//! | [`DataCenter`] | Cronofy's data centers: API host and organizer forwarding address |
+//! | [`client`] | request bodies and queries, answers, errors, retries and `Retry-After` |
+//! | [`callbacks`] | signatures of callbacks (HMAC-SHA256) and reading their bodies |
+//! | [`calendar`] | the iCalendar text of an invite, written and read |
+//! | [`email`] | the invite email: nodemailer options and the RFC 5322 message |
+//!
+//! # Features
+//!
+//! The validator, the zones and the data centers are always there. Each optional part is one
+//! feature, all on by default:
+//!
+//! | feature | brings | extra crates |
+//! |---|---|---|
+//! | `client` | [`client`]; in wasm, `SmartInviteClient` over `fetch` | `wasm-bindgen-futures`, `web-sys` (wasm only) |
+//! | `callbacks` | [`callbacks`] | `hmac`, `sha2`, `base64` |
+//! | `calendar` | [`calendar`] | |
+//! | `email` | [`email`] (and `calendar`) | `mail-builder` |
+//!
+//! The npm package is built twice from this crate: the server build with every feature, for
+//! speed, and the browser build with none of them (or only what the demo page needs), for
+//! size. `docs/package.md` says which runtime gets which.
 
-mod api_error;
+#[cfg(feature = "calendar")]
+pub mod calendar;
+#[cfg(feature = "callbacks")]
+pub mod callbacks;
+#[cfg(feature = "client")]
+pub mod client;
 mod data_center;
-mod email;
-mod event_time;
+#[cfg(feature = "email")]
+pub mod email;
 mod formats;
-mod ics;
-mod issues;
+pub mod invite;
 mod json;
-mod lenient;
-mod model;
-mod notification;
-mod path;
-mod reply;
-mod request;
-mod response;
-mod retry;
-mod rules;
-mod signature;
-mod strftime;
 mod suggest;
-mod validate;
+pub mod time;
+pub mod validate;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
-mod zones;
 
-pub use api_error::{
-    check_base_url, classify_reply, ApiError, ErrorKind, HttpReply, BODY_EXCERPT_CHARS, REFUSED_KEY, REQUEST_ID_HEADERS,
-};
 pub use data_center::{DataCenter, UnknownDataCenter};
-pub use email::{
-    build_invite_email, EmailError, EmailRequest, InviteEmail, InviteSource, Mailbox, NodemailerMessage, NodemailerPart,
+pub use invite::{Event, Invite, Location, Method, Organizer, Recipient, RecipientStatus, Reminder, Transparency};
+pub use validate::{
+    validate_bytes, validate_json, validate_value, Issue, IssueKey, Issues, Validation, Validator, MAX_INPUT_BYTES,
+    MAX_LISTED,
 };
-pub use event_time::TimeError;
-pub use ics::{invite_calendar, CalendarMeta, CalendarMethod};
-pub use issues::{Issue, IssueKey, Issues, MAX_LISTED};
-pub use model::{
-    Event, EventTime, Invite, Location, Method, Moment, Organizer, Recipient, RecipientStatus, Reminder, Transparency,
-};
-pub use notification::{parse_notification, Notification, NotificationError, NotificationInfo, SmartInviteNotice};
-pub use reply::{Proposal, Reply, ReplyStatus, ReportedTime};
-pub use request::{prepare_invite, read_query};
-pub use response::{parse_error_body, parse_response, Attachments, InviteResponse, ResponseError, ResponseEvent};
-pub use retry::{parse_retry_after, RetryPolicy};
-pub use signature::{sign_notification, verify_notification, SIGNATURE_HEADER};
-pub use validate::{validate_bytes, validate_json, validate_value, Validation, Validator, MAX_INPUT_BYTES};
-pub use zones::{suggest_time_zones, time_zones};

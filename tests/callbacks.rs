@@ -2,7 +2,8 @@
 //! the two published vectors, and the documented notification example (raw and repaired).
 
 use serde_json::Value;
-use smart_invite::{parse_notification, sign_notification, verify_notification, NotificationError, RecipientStatus};
+use smart_invite::callbacks::{parse_notification, sign_notification, verify_notification, NotificationError};
+use smart_invite::RecipientStatus;
 
 fn real_payloads() -> Value {
     let path = format!("{}/tests/fixtures/real-payloads.json", env!("CARGO_MANIFEST_DIR"));

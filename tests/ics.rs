@@ -3,7 +3,8 @@
 
 use proptest::prelude::*;
 use serde_json::json;
-use smart_invite::{invite_calendar, validate_value, CalendarMeta};
+use smart_invite::calendar::{invite_calendar, CalendarMeta};
+use smart_invite::validate_value;
 
 /// Reverses RFC 5545 folding (CRLF followed by one space).
 fn unfold(ics: &str) -> String {

@@ -4,11 +4,15 @@
 //! quadratic one about 256. The thread's own CPU time (not the wall clock) is taken, best of
 //! several runs, so a busy machine does not move the ratio much; the margin is wide for the rest.
 
-use smart_invite::{
-    build_invite_email, invite_calendar, parse_error_body, parse_notification, parse_response, prepare_invite,
-    read_query, sign_notification, validate_json, verify_notification, CalendarMeta, DataCenter, EmailRequest,
-    InviteSource, Method,
-};
+use smart_invite::{validate_json, DataCenter, Method};
+
+use smart_invite::calendar::{invite_calendar, CalendarMeta};
+
+use smart_invite::callbacks::{parse_notification, sign_notification, verify_notification};
+
+use smart_invite::client::{parse_error_body, parse_response, prepare_invite, read_query};
+
+use smart_invite::email::{build_invite_email, EmailRequest, InviteSource};
 
 /// The CPU time this thread has used, in nanoseconds.
 fn thread_cpu_ns() -> u128 {

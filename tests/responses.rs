@@ -2,7 +2,8 @@
 //! read by `parse_response`, and the stable shape it serializes to.
 
 use serde_json::{json, Value};
-use smart_invite::{parse_error_body, parse_response, InviteResponse, Method, ResponseError};
+use smart_invite::client::{parse_error_body, parse_response, InviteResponse, ResponseError};
+use smart_invite::Method;
 
 fn fixture(name: &str) -> Value {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));

@@ -27,8 +27,8 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(v.is_valid(), v.errors.is_empty());
         bounded(&v.errors, IssueKey::ErrorsTruncated);
         bounded(&v.warnings, IssueKey::WarningsTruncated);
-        let _ = smart_invite::parse_response(payload.as_bytes());
-        let _ = smart_invite::parse_notification(payload.as_bytes());
-        let _ = smart_invite::parse_error_body(payload.as_bytes());
+        let _ = smart_invite::client::parse_response(payload.as_bytes());
+        let _ = smart_invite::callbacks::parse_notification(payload.as_bytes());
+        let _ = smart_invite::client::parse_error_body(payload.as_bytes());
     }
 });

@@ -12,8 +12,8 @@ fuzz_target!(|data: &[u8]| {
         let text = serde_json::to_string(invite).unwrap();
         assert_eq!(smart_invite::validate_json(&text).invite.as_ref(), Some(invite), "{text}");
     }
-    let _ = smart_invite::parse_response(data);
-    let _ = smart_invite::parse_notification(data);
+    let _ = smart_invite::client::parse_response(data);
+    let _ = smart_invite::callbacks::parse_notification(data);
     let header = String::from_utf8_lossy(data);
-    let _ = smart_invite::verify_notification(data, Some(&header), &["secret"]);
+    let _ = smart_invite::callbacks::verify_notification(data, Some(&header), &["secret"]);
 });

@@ -24,7 +24,7 @@ const B_PREFIX: &str = "=?UTF-8?B?";
 /// An email address with an optional display name, as nodemailer takes it.
 ///
 /// ```
-/// let m: smart_invite::Mailbox = "\"Doe, Jane\" <jane@example.com>".parse().unwrap();
+/// let m: smart_invite::email::Mailbox = "\"Doe, Jane\" <jane@example.com>".parse().unwrap();
 /// assert_eq!(m.name.as_deref(), Some("Doe, Jane"));
 /// assert_eq!(m.address, "jane@example.com");
 /// ```

@@ -9,7 +9,8 @@ use js_sys::{ArrayBuffer, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{smart_invite_error, to_js};
+use super::{json_text, smart_invite_error, to_js};
+use crate::callbacks;
 
 /// Whether a callback body carries a valid `Cronofy-HMAC-SHA256` signature for one of the
 /// secrets; throws `invalid_options` for a body that is not raw or when no secret is given.
@@ -62,7 +63,7 @@ pub fn verify_notification(options: JsValue) -> Result<bool, JsValue> {
         ));
     }
     let secrets: Vec<&str> = secrets.iter().map(String::as_str).collect();
-    Ok(crate::verify_notification(&body, header.as_deref(), &secrets))
+    Ok(callbacks::verify_notification(&body, header.as_deref(), &secrets))
 }
 
 /// Reads a callback body into a plain object; throws `invalid_notification` with what is wrong
@@ -77,9 +78,12 @@ pub fn parse_notification(body: JsValue) -> Result<JsValue, JsValue> {
     let bytes = match raw_body(&body) {
         Some(bytes) => bytes,
         // Already parsed by a framework: read it back as JSON (there is nothing to verify here).
-        None if body.is_object() => match js_sys::JSON::stringify(&body).ok().and_then(|t| t.as_string()) {
-            Some(text) => text.into_bytes(),
-            None => return Err(invalid_notification("The notification object cannot be turned into JSON.")),
+        None if body.is_object() => match json_text(&body, "The notification object") {
+            Ok(text) => text.into_bytes(),
+            Err(errors) => {
+                let why = errors.iter().flat_map(|(_, list)| list).map(|issue| issue.description.as_str()).next();
+                return Err(invalid_notification(why.unwrap_or_default()));
+            }
         },
         None => {
             return Err(invalid_notification(
@@ -87,7 +91,7 @@ pub fn parse_notification(body: JsValue) -> Result<JsValue, JsValue> {
             ))
         }
     };
-    crate::parse_notification(&bytes).map(|n| to_js(&n)).map_err(|e| invalid_notification(&e.to_string()))
+    callbacks::parse_notification(&bytes).map(|n| to_js(&n)).map_err(|e| invalid_notification(&e.to_string()))
 }
 
 /// The `Cronofy-HMAC-SHA256` value Cronofy would send with `body` (for tests and mocks).
@@ -103,7 +107,7 @@ pub fn sign_notification(body: JsValue, client_secret: JsValue) -> Result<String
         .as_string()
         .filter(|s| !s.is_empty())
         .ok_or_else(|| invalid_options("signNotification: clientSecret must be a non-empty string."))?;
-    Ok(crate::sign_notification(&body, &secret))
+    Ok(callbacks::sign_notification(&body, &secret))
 }
 
 /// The bytes of a raw body: UTF-8 of a string, or the contents of a byte array or buffer.

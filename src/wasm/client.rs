@@ -4,7 +4,7 @@
 //! One call is: check and normalize the payload (nothing is sent when it is invalid), then up
 //! to `maxRetries + 1` attempts, each bounded by `timeoutMs` (a timer races every step and
 //! aborts the fetch through an `AbortController` when it fires), with the waits
-//! between them from [`RetryPolicy`], then the answer mapped by [`classify_reply`] and read by
+//! between them from [`RetryPolicy`], then the answer mapped by [`classify_response`] and read by
 //! [`parse_response`]. Every failure is one `SmartInviteError`.
 //!
 //! The client secret lives in wasm memory only: the JS object holds a pointer, so
@@ -15,18 +15,19 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
-use js_sys::{Array, Function, JsString, Object, Promise, Reflect, JSON};
+use js_sys::{Array, Function, Object, Promise, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::{AbortController, AbortSignal, RequestInit, Response};
 
-use super::{smart_invite_error, to_js};
-use crate::{
-    check_base_url, classify_reply, parse_response, prepare_invite, read_query, ApiError, DataCenter, ErrorKind,
-    HttpReply, Issue, IssueKey, Issues, Method, ResponseError, RetryPolicy, MAX_INPUT_BYTES, REQUEST_ID_HEADERS,
+use super::{json_text, smart_invite_error, to_js};
+use crate::client::{
+    check_base_url, classify_response, parse_response, prepare_invite, read_query, ApiError, ErrorKind, HttpResponse,
+    ResponseError, RetryPolicy, REQUEST_ID_HEADERS,
 };
+use crate::{DataCenter, Method};
 
 #[wasm_bindgen]
 extern "C" {
@@ -254,19 +255,19 @@ async fn attempt(config: &Config, method: &str, url: &str, body: Option<&str>) -
     let header = |name: &str| headers.get(name).ok().flatten();
     let request_id = REQUEST_ID_HEADERS.iter().find_map(|name| header(name));
     let retry_after = header("retry-after");
-    let reply = HttpReply {
+    let answer = HttpResponse {
         status: response.status(),
         body: &text,
         request_id: request_id.as_deref(),
         retry_after: retry_after.as_deref(),
     };
-    classify_reply(&reply, now())?;
+    classify_response(&answer, now())?;
     parse_response(text.as_bytes()).map(|invite| to_js(&invite)).map_err(|e| {
         let what = match &e {
             ResponseError::NotJson { detail, .. } => format!("its body is not JSON ({detail})"),
             ResponseError::NotAnInvite { detail } => format!("its body is not a Smart Invite ({detail})"),
         };
-        let mut error = ApiError::unusable_body(reply.status, &text, &what);
+        let mut error = ApiError::unusable_body(answer.status, &text, &what);
         error.request_id = request_id.clone();
         Failure::from(error)
     })
@@ -393,49 +394,18 @@ fn throw(error: ApiError, cause: Option<&JsValue>, secret: &str) -> JsValue {
         builder = builder.errors(errors);
     }
     if let Some(status) = error.status {
-        builder = builder.status(status);
+        builder = builder.set("status", &JsValue::from(status));
     }
     if let Some(id) = &error.request_id {
-        builder = builder.request_id(id);
+        builder = builder.set("requestId", &JsValue::from_str(id));
     }
     if let Some(ms) = error.retry_after_ms {
-        builder = builder.retry_after_ms(ms as f64);
+        builder = builder.set("retryAfterMs", &JsValue::from_f64(ms as f64));
     }
     if let (Some(cause), true) = (cause, matches!(error.kind, ErrorKind::Network | ErrorKind::Timeout)) {
-        builder = builder.cause(cause);
+        builder = builder.set("cause", cause);
     }
     builder.into_js()
-}
-
-/// A payload as JSON text: a string as it is, anything else through `JSON.stringify`.
-fn json_text(value: &JsValue, what: &str) -> Result<String, Issues> {
-    let refuse = |key: IssueKey, description: String| {
-        let mut errors = Issues::default();
-        errors.push("", Issue::new(key, description));
-        errors
-    };
-    let text = if value.is_string() {
-        value.clone().unchecked_into::<JsString>()
-    } else {
-        match JSON::stringify(value) {
-            Ok(text) => text,
-            Err(e) => {
-                let why = describe(&e).unwrap_or_else(|| "a toJSON method or getter threw".to_owned());
-                return Err(refuse(IssueKey::InvalidJson, format!("{what} cannot be turned into JSON: {why}.")));
-            }
-        }
-    };
-    // JSON.stringify gives undefined for undefined, functions and symbols: judged as null.
-    if !text.is_string() {
-        return Ok("null".to_owned());
-    }
-    // A UTF-16 code unit never takes less than one UTF-8 byte, so this refuses before copying.
-    let units = text.length() as usize;
-    if units > MAX_INPUT_BYTES {
-        let description = format!("{what} is {units} characters long; the most accepted is 1 MiB.");
-        return Err(refuse(IssueKey::TooLarge, description));
-    }
-    Ok(String::from(text))
 }
 
 /// Reads and checks the constructor options.

@@ -1,39 +1,16 @@
 //! `validateInvite`, `normalizeInvite`, `timeZones`, `suggestTimeZones`, `dataCenters`.
 //!
 //! Any JS value is accepted: a string is JSON text; anything else goes through
-//! `JSON.stringify`, whose exceptions (cyclic objects, BigInt, a throwing `toJSON` or getter)
-//! become an `errors.invalid_json` result. Text longer than [`MAX_INPUT_BYTES`] is refused
-//! before it is copied into wasm memory.
-//!
-//! The package entries register a `JSON.stringify` that never throws (`__setStringify`, from
-//! pkg/lib/setup.mjs): a wasm-bindgen `catch` import that throws leaks one externref table
-//! slot per call (its discarded return value), and 100,000 cyclic inputs grew the memory by
-//! 4 MB. Without it (bare glue, the wasm-bindgen tests) `js_sys::JSON::stringify` is used.
+//! `JSON.stringify` (see `boundary.rs`), whose exceptions (cyclic objects, BigInt, a throwing
+//! `toJSON` or getter) become an `errors.invalid_json` result.
 
-use std::cell::RefCell;
-
-use js_sys::{Function, JsString, Reflect, JSON};
+use js_sys::Reflect;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
-use super::{smart_invite_error, to_js};
-use crate::{DataCenter, Issue, IssueKey, Issues, Validation, Validator, MAX_INPUT_BYTES};
-
-thread_local! {
-    static STRINGIFY: RefCell<Option<Function>> = const { RefCell::new(None) };
-}
-
-/// Registers `(value) => string | undefined | { message }`: `JSON.stringify` with its
-/// exception caught in JS and described by a `{ message }` object (internal, for the entries).
-///
-/// ```js
-/// __setStringify((v) => { try { return JSON.stringify(v); } catch (e) { return { message: String(e) }; } });
-/// ```
-#[wasm_bindgen(js_name = __setStringify, skip_typescript)]
-pub fn set_stringify(stringify: Function) {
-    STRINGIFY.with(|slot| *slot.borrow_mut() = Some(stringify));
-}
+use super::{json_text, smart_invite_error, to_js};
+use crate::time;
+use crate::{DataCenter, Issue, IssueKey, Issues, Validation, Validator};
 
 /// Checks a payload (JSON text or any JS value); never throws.
 ///
@@ -77,7 +54,7 @@ pub fn normalize_invite(input: JsValue, options: JsValue) -> Result<JsValue, JsV
 /// ```
 #[wasm_bindgen(js_name = timeZones, skip_typescript)]
 pub fn time_zones() -> JsValue {
-    to_js(&crate::time_zones())
+    to_js(&time::time_zones())
 }
 
 /// Up to three known zone ids closest to an unknown one, best first (`[]` for a non-string).
@@ -88,7 +65,7 @@ pub fn time_zones() -> JsValue {
 #[wasm_bindgen(js_name = suggestTimeZones, skip_typescript)]
 pub fn suggest_time_zones(id: JsValue) -> JsValue {
     let id = id.as_string().unwrap_or_default();
-    to_js(&crate::suggest_time_zones(&id))
+    to_js(&time::suggest_time_zones(&id))
 }
 
 /// The data centers with their API base URL and organizer forwarding address, `us` first.
@@ -131,49 +108,9 @@ fn validator(options: &JsValue) -> Result<Validator, String> {
 
 /// Validates any JS value: strings as JSON text, anything else through `JSON.stringify`.
 fn check(validator: &Validator, input: &JsValue) -> Validation {
-    if input.is_string() {
-        return check_text(validator, input.unchecked_ref::<JsString>());
-    }
-    let stringified = match STRINGIFY.with(|slot| slot.borrow().clone()) {
-        Some(stringify) => stringify.call1(&JsValue::UNDEFINED, input),
-        None => JSON::stringify(input).map(JsValue::from),
-    };
-    match stringified {
-        Ok(text) if text.is_string() => check_text(validator, text.unchecked_ref()),
-        // `undefined`, a function or a symbol: JSON has no text for them; judged as `null`.
-        Ok(text) if text.is_undefined() => validator.value(&serde_json::Value::Null),
-        // The registered stringify caught an exception: `{ message }`.
-        Ok(caught) => {
-            let message = Reflect::get(&caught, &JsValue::from_str("message")).ok().and_then(|m| m.as_string());
-            unserializable(message.unwrap_or_default())
-        }
-        Err(exception) => unserializable(exception_message(&exception)),
-    }
-}
-
-fn unserializable(message: String) -> Validation {
-    let message = message.lines().next().unwrap_or_default().trim_end_matches('.');
-    let why = if message.is_empty() { "a toJSON method or getter threw" } else { message };
-    refused("", IssueKey::InvalidJson, format!("The invite cannot be turned into JSON: {why}."))
-}
-
-fn check_text(validator: &Validator, text: &JsString) -> Validation {
-    // A UTF-16 code unit never takes less than one UTF-8 byte, so this refuses before copying.
-    let units = text.length() as usize;
-    if units > MAX_INPUT_BYTES {
-        return refused(
-            "",
-            IssueKey::TooLarge,
-            format!("The invite is {units} characters long; the most accepted is {MAX_INPUT_BYTES} bytes (1 MiB)."),
-        );
-    }
-    validator.json(&String::from(text))
-}
-
-fn exception_message(exception: &JsValue) -> String {
-    match exception.dyn_ref::<js_sys::Error>() {
-        Some(error) => String::from(error.message()),
-        None => exception.as_string().unwrap_or_default(),
+    match json_text(input, "The invite") {
+        Ok(text) => validator.json(&text),
+        Err(errors) => Validation { invite: None, errors, warnings: Issues::default() },
     }
 }
 

@@ -1,11 +1,10 @@
 //! `buildInviteEmail`: the invite email as nodemailer options and as MIME text.
 
 use chrono::DateTime;
-use js_sys::JSON;
 use wasm_bindgen::prelude::*;
 
-use super::{smart_invite_error, to_js};
-use crate::{build_invite_email as build, EmailError, EmailRequest};
+use super::{json_text, smart_invite_error, to_js};
+use crate::email::{build_invite_email as build, EmailError, EmailRequest};
 
 /// Builds the email for an invite; throws a `SmartInviteError` of kind `"invalid_email"` (with
 /// an `errors` map naming the option) when it cannot.
@@ -25,10 +24,10 @@ fn request(options: &JsValue) -> Result<EmailRequest, EmailError> {
     if !options.is_object() || js_sys::Array::is_array(options) {
         return Err(shape());
     }
-    let text = JSON::stringify(options)
-        .ok()
-        .and_then(|text| text.as_string())
-        .ok_or_else(|| EmailError::InvalidRequest("the options cannot be turned into JSON".into()))?;
+    let text = json_text(options, "The email options").map_err(|errors| {
+        let why = errors.iter().flat_map(|(_, list)| list).map(|issue| issue.description.as_str()).next();
+        EmailError::InvalidRequest(why.unwrap_or_default().trim_end_matches('.').to_owned())
+    })?;
     let mut request: EmailRequest =
         serde_json::from_str(&text).map_err(|error| EmailError::InvalidRequest(error.to_string()))?;
     if request.date.is_none() {

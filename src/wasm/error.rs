@@ -49,7 +49,9 @@ pub(crate) fn smart_invite_error(kind: &str, message: &str) -> ErrorBuilder {
 }
 
 impl ErrorBuilder {
-    fn set(self, field: &str, value: &JsValue) -> Self {
+    /// Sets a field of the error: `status` (the HTTP status), `requestId` (for support
+    /// tickets), `retryAfterMs` (the wait the server asked for), `cause` (the runtime's error).
+    pub(crate) fn set(self, field: &str, value: &JsValue) -> Self {
         // Setting a data property on a fresh plain object cannot fail.
         let _ = Reflect::set(&self.options, &JsValue::from_str(field), value);
         self
@@ -59,26 +61,6 @@ impl ErrorBuilder {
     pub(crate) fn errors(self, errors: &Issues) -> Self {
         let errors = super::to_js(errors);
         self.set("errors", &errors)
-    }
-
-    /// The HTTP status of the response that failed.
-    pub(crate) fn status(self, status: u16) -> Self {
-        self.set("status", &JsValue::from(status))
-    }
-
-    /// The request id the server gave, for support tickets.
-    pub(crate) fn request_id(self, request_id: &str) -> Self {
-        self.set("requestId", &JsValue::from_str(request_id))
-    }
-
-    /// How long the server asked to wait before retrying.
-    pub(crate) fn retry_after_ms(self, retry_after_ms: f64) -> Self {
-        self.set("retryAfterMs", &JsValue::from_f64(retry_after_ms))
-    }
-
-    /// The underlying JS error (a `TypeError` from `fetch`, an `AbortSignal` reason, ...).
-    pub(crate) fn cause(self, cause: &JsValue) -> Self {
-        self.set("cause", cause)
     }
 
     /// The JS error object, ready to throw (`Err(builder.into_js())`).

@@ -166,7 +166,7 @@ fn a_registered_stringify_is_used_and_its_caught_message_reported() {
         "return (v) => { try { return JSON.stringify(v); } catch (e) { return { message: 'caught: ' + e.message }; } }",
     )
     .into();
-    crate::wasm::core::set_stringify(hook);
+    crate::wasm::boundary::set_stringify(hook);
     let cyclic = validate_invite(js("const o = {}; o.o = o; return o"), JsValue::UNDEFINED);
     let description = stringify(&cyclic);
     assert!(description.contains("cannot be turned into JSON: caught: Converting circular"), "{description}");

@@ -16,10 +16,10 @@ fn full_error() -> JsValue {
     issues.push("event.start", Issue::new(IssueKey::InvalidTime, "Not a time."));
     smart_invite_error("rate_limited", "Slow down.")
         .errors(&issues)
-        .status(429)
-        .request_id("req-1")
-        .retry_after_ms(1500.0)
-        .cause(&JsValue::from_str("the cause"))
+        .set("status", &JsValue::from(429))
+        .set("requestId", &JsValue::from_str("req-1"))
+        .set("retryAfterMs", &JsValue::from_f64(1500.0))
+        .set("cause", &JsValue::from_str("the cause"))
         .into_js()
 }
 
