@@ -92,7 +92,15 @@ function record(entry, shape, text, ours) {
   const parse = measure(() => JSON.parse(text), 15);
   const ratio = ours.median / parse.median;
   const met = ratio <= TARGET.ratio && ours.median <= TARGET.ms;
-  rows.push([entry, shape, `${(text.length / 1024).toFixed(0)} KB`, ours.median.toFixed(2), parse.median.toFixed(2), `${ratio.toFixed(1)}x`, met ? "met" : "MISSED"]);
+  rows.push([
+    entry,
+    shape,
+    `${(text.length / 1024).toFixed(0)} KB`,
+    ours.median.toFixed(2),
+    parse.median.toFixed(2),
+    `${ratio.toFixed(1)}x`,
+    met ? "met" : "MISSED",
+  ]);
   console.error(`${entry} / ${shape}: ${ours.median.toFixed(2)} ms, ${ratio.toFixed(1)}x JSON.parse`);
 }
 const wanted = (name) => !args.only || name.includes(args.only);
@@ -101,12 +109,22 @@ const wanted = (name) => !args.only || name.includes(args.only);
 for (const [shape, make] of Object.entries(PAYLOADS)) {
   if (!wanted(shape)) continue;
   const { text } = fill(make);
-  record("validateInvite", shape, text, measure(() => api.validateInvite(text), 7));
+  record(
+    "validateInvite",
+    shape,
+    text,
+    measure(() => api.validateInvite(text), 7),
+  );
 }
 {
   const { text } = fill(PAYLOADS["distinct recipients"]);
   if (wanted("normalizeInvite")) {
-    record("normalizeInvite", "distinct recipients", text, measure(() => api.normalizeInvite(text), 7));
+    record(
+      "normalizeInvite",
+      "distinct recipients",
+      text,
+      measure(() => api.normalizeInvite(text), 7),
+    );
   }
 }
 
@@ -119,7 +137,10 @@ for (const [shape, make] of Object.entries(PAYLOADS)) {
     req.resume().on("end", () => res.writeHead(200, { "content-type": "application/json" }).end(body));
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const client = new api.SmartInviteClient({ clientSecret: SECRET, baseUrl: `http://127.0.0.1:${server.address().port}` });
+  const client = new api.SmartInviteClient({
+    clientSecret: SECRET,
+    baseUrl: `http://127.0.0.1:${server.address().port}`,
+  });
   if (wanted("client")) {
     const small = { smart_invite_id: "x", recipients: [{ email: "a@example.com" }], event: EVENT };
     record("client.upsert", "an answer with every recipient", body, await measureAsync(() => client.upsert(small), 7));
@@ -144,7 +165,12 @@ for (const [shape, make] of Object.entries(PAYLOADS)) {
   const { text } = fill(notification);
   const signature = api.signNotification(text, SECRET);
   if (wanted("Notification")) {
-    record("parseNotification", "many replies, a long comment", text, measure(() => api.parseNotification(text), 7));
+    record(
+      "parseNotification",
+      "many replies, a long comment",
+      text,
+      measure(() => api.parseNotification(text), 7),
+    );
     const verify = () => api.verifyNotification({ body: text, signature, clientSecret: SECRET });
     record("verifyNotification", "a 1 MiB body", text, measure(verify, 7));
   }
@@ -166,7 +192,12 @@ for (const [shape, make] of Object.entries(PAYLOADS)) {
   const { text } = fill((n) => JSON.stringify({ invite: ics(n), from: "a@example.com" }));
   const options = JSON.parse(text);
   if (wanted("buildInviteEmail")) {
-    record("buildInviteEmail", "an ICS with thousands of attendees", text, measure(() => api.buildInviteEmail(options), 5));
+    record(
+      "buildInviteEmail",
+      "an ICS with thousands of attendees",
+      text,
+      measure(() => api.buildInviteEmail(options), 5),
+    );
   }
 }
 
@@ -191,5 +222,7 @@ if (wanted("mock")) {
 const headers = ["entry point", "input (just under 1 MiB)", "size", "ms per call", "JSON.parse ms", "ratio", "target"];
 const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
 const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(" | ")} |`;
-console.log(`\nNode ${process.version}, ${args.package}; target: at most ${TARGET.ratio}x JSON.parse and ${TARGET.ms} ms`);
+console.log(
+  `\nNode ${process.version}, ${args.package}; target: at most ${TARGET.ratio}x JSON.parse and ${TARGET.ms} ms`,
+);
 console.log([line(headers), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n"));
