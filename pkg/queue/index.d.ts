@@ -73,7 +73,7 @@ export interface InviteWorkerOptions {
    * queue's, so `maxRetries` is set to 0. */
   client: SmartInviteClientOptions;
   /** One limit shared by every worker on the queue (give them all the same); default Cronofy's
-   * `{ perSecond: 50, perMinute: 500 }`; `false` for none. */
+   * `{ perSecond: 50, perMinute: 500 }`, and a limit left out keeps its default; `false` for none. */
   rateLimit?: SharedRateLimit | false;
   /** Jobs this worker sends at once; default 8. */
   concurrency?: number;
@@ -89,6 +89,9 @@ export interface InviteWorker {
   readonly ready: Promise<void>;
   /** The BullMQ worker underneath (events: "completed", "failed", "error", ...). */
   readonly worker: Worker;
+  /** Send slots this worker reserved from the shared limit, and how many it gave up: covered
+   * by a pause that began after it was given, or woken up more than half the margin late. */
+  slotCounts(): { slots: number; pausedSlots: number; lateSlots: number };
   /** Finishes the jobs in hand, then stops. */
   close(): Promise<void>;
 }

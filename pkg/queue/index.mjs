@@ -152,19 +152,29 @@ function backoff(attemptsMade, _type, error) {
 
 function checkRate(rate) {
   if (rate === false) return false;
-  const { perSecond, perMinute, marginMs } = rate ?? DEFAULT_RATE;
+  if (rate !== undefined && (typeof rate !== "object" || rate === null)) {
+    throw new TypeError("rateLimit takes { perSecond?, perMinute?, marginMs? } or false.");
+  }
+  // A limit left out keeps Cronofy's default: raising one never drops the other by accident.
+  const merged = { ...DEFAULT_RATE };
+  for (const [field, value] of Object.entries(rate ?? {})) {
+    if (!["perSecond", "perMinute", "marginMs"].includes(field)) {
+      throw new TypeError(
+        `Unknown rateLimit field ${JSON.stringify(field)}; the fields are perSecond, perMinute, marginMs.`,
+      );
+    }
+    if (value !== undefined) merged[field] = value;
+  }
+  const { perSecond, perMinute, marginMs } = merged;
   for (const [field, value] of Object.entries({ perSecond, perMinute })) {
-    if (value !== undefined && (!Number.isSafeInteger(value) || value < 1)) {
+    if (!Number.isSafeInteger(value) || value < 1) {
       throw new TypeError(`rateLimit.${field} must be a whole number of at least 1, got ${JSON.stringify(value)}.`);
     }
   }
   if (marginMs !== undefined && !(Number.isFinite(marginMs) && marginMs >= 0 && marginMs < 1_000)) {
     throw new TypeError(`rateLimit.marginMs must be a number of milliseconds from 0 to 999, got ${marginMs}.`);
   }
-  if (!perSecond && !perMinute) {
-    throw new TypeError("rateLimit needs perSecond and/or perMinute (or false for no limit at all).");
-  }
-  return { perSecond, perMinute, marginMs };
+  return merged;
 }
 
 /**
@@ -241,6 +251,8 @@ export function startInviteWorker({
   return {
     ready,
     worker,
+    /** Send slots this worker reserved, and gave up for a pause or for waking up late. */
+    slotCounts: () => ({ ...(limiter?.counts ?? { slots: 0, pausedSlots: 0, lateSlots: 0 }) }),
     async close() {
       await ready.catch(() => {});
       await worker.close();

@@ -14,19 +14,24 @@
 //    never holds a burst.
 //  - The margin absorbs the jitter between the slot and the request's arrival at the API
 //    (timers fire late, connections differ): without it two requests a window apart in the
-//    log could arrive less than a window apart. Measured in `make bench-scale`.
+//    log could arrive less than a window apart. A worker that wakes up more than half the
+//    margin after its slot gives the slot back (it leaves the log) and reserves another, so
+//    its own lateness never eats more than half the margin. Measured in `make bench-scale`.
 //  - Times are Redis's own clock (`TIME`), so machines with skewed clocks share one timeline;
 //    a worker only ever sleeps for a duration Redis gave it.
 //  - A 429 sets a pause (Retry-After) in Redis, which every later reservation respects, and
-//    publishes it, so that jobs already holding a slot inside the pause reserve again instead.
+//    publishes it, so that jobs already holding a slot inside the pause give it back and
+//    reserve again instead.
 
-/** Reserves a send slot; returns the milliseconds to wait for it, as text.
+/** Reserves a send slot; returns { slot, milliseconds to wait for it }, as text.
  * KEYS[1] the log of slots (ms, oldest first), KEYS[2] the pause's end (ms).
  * ARGV[1] spacing (ms), ARGV[2] margin (ms), ARGV[3] longest window + margin (ms),
- * ARGV[4..] pairs: count, window (ms). */
+ * ARGV[4] a slot given up, to take out of the log first ("" for none),
+ * ARGV[5..] pairs: count, window (ms). */
 const RESERVE = `
 local clock = redis.call('TIME')
 local now = tonumber(clock[1]) * 1000 + tonumber(clock[2]) / 1000
+if ARGV[4] ~= '' then redis.call('LREM', KEYS[1], -1, ARGV[4]) end
 local slot = now
 local pause = tonumber(redis.call('GET', KEYS[2]) or 0)
 if pause > slot then slot = pause end
@@ -34,16 +39,17 @@ local last = redis.call('LINDEX', KEYS[1], -1)
 if last then slot = math.max(slot, tonumber(last) + tonumber(ARGV[1])) end
 local margin = tonumber(ARGV[2])
 local keep = 1
-for i = 4, #ARGV, 2 do
+for i = 5, #ARGV, 2 do
   local count = tonumber(ARGV[i])
   local back = redis.call('LINDEX', KEYS[1], -count)
   if back then slot = math.max(slot, tonumber(back) + tonumber(ARGV[i + 1]) + margin) end
   if count > keep then keep = count end
 end
-redis.call('RPUSH', KEYS[1], string.format('%.3f', slot))
+local given = string.format('%.3f', slot)
+redis.call('RPUSH', KEYS[1], given)
 redis.call('LTRIM', KEYS[1], -keep, -1)
 redis.call('PEXPIRE', KEYS[1], math.ceil(slot - now + tonumber(ARGV[3])))
-return string.format('%.3f', slot - now)
+return { given, string.format('%.3f', slot - now) }
 `;
 
 /** Pauses every reservation for ARGV[1] ms from now (a longer pause already set wins) and
@@ -64,7 +70,7 @@ return 1
 export const DEFAULT_MARGIN_MS = 50;
 
 /** Slots one send may give up for being late (see `acquire`). */
-const MAX_MISSED_SLOTS = 3;
+const MAX_MISSED_SLOTS = 10;
 
 /** A pause heard from another worker ends this much later here than at Redis (the message's
  * trip); a slot this close to the local estimate of the end is taken as after it. */
@@ -80,7 +86,7 @@ export function limiterArgs({ perSecond, perMinute, marginMs = DEFAULT_MARGIN_MS
   if (perMinute) windows.push([perMinute, 60_000]);
   const spacing = perSecond ? (1_000 + marginMs) / perSecond : 0;
   const longest = Math.max(...windows.map(([, ms]) => ms)) + marginMs;
-  return [spacing, marginMs, longest, ...windows.flat()];
+  return { head: [spacing, marginMs, longest], windows: windows.flat() };
 }
 
 export class SharedRateLimit {
@@ -97,6 +103,8 @@ export class SharedRateLimit {
     this.lateMs = (rate.marginMs ?? DEFAULT_MARGIN_MS) / 2;
     /** The end of the latest pause known here, on this machine's clock. */
     this.pausedUntil = 0;
+    /** Slots taken, and given up (for a pause, for lateness), by this worker. */
+    this.counts = { slots: 0, pausedSlots: 0, lateSlots: 0 };
     redis.defineCommand("smartInviteReserve", { numberOfKeys: 2, lua: RESERVE });
     redis.defineCommand("smartInvitePause", { numberOfKeys: 1, lua: PAUSE });
   }
@@ -116,20 +124,34 @@ export class SharedRateLimit {
 
   /** Resolves when this worker may send one request. */
   async acquire() {
+    let givenUp = "";
     for (let missed = 0; ; ) {
       const asked = performance.now();
-      const wait = Number(await this.redis.runCommand("smartInviteReserve", [...this.keys, ...this.args]));
+      const [slot, waitText] = await this.redis.runCommand("smartInviteReserve", [
+        ...this.keys,
+        ...this.args.head,
+        givenUp,
+        ...this.args.windows,
+      ]);
+      const wait = Number(waitText);
+      this.counts.slots += 1;
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      // A pause that began while we slept covers our slot: the slot is lost, reserve again
-      // (the script now gives one after the pause).
-      if (Date.now() < this.pausedUntil - PAUSE_SLACK_MS) continue;
+      // A pause that began while we slept covers our slot: give it back (the next reservation
+      // takes it out of the log) and reserve again; the script now gives one after the pause.
+      if (Date.now() < this.pausedUntil - PAUSE_SLACK_MS) {
+        this.counts.pausedSlots += 1;
+        givenUp = slot;
+        continue;
+      }
       // Sending long after the slot (a busy machine: a late timer or a slow reply) would
-      // crowd the requests a window later at the API; give such a slot up, a few times at most
-      // so that a saturated worker still makes progress. Measured from when we asked, so a
-      // late reply counts too.
+      // crowd the requests a window later at the API: give such a slot back, a few times at
+      // most so that a saturated worker still makes progress. Measured from when we asked,
+      // so a late reply counts too.
       const late = performance.now() - asked - wait;
       if (late > this.lateMs && missed < MAX_MISSED_SLOTS) {
         missed += 1;
+        this.counts.lateSlots += 1;
+        givenUp = slot;
         continue;
       }
       return;
