@@ -1,52 +1,77 @@
-# The npm package in pkg/: the wasm build, the wasm-bindgen glue for browsers (ESM) and Node
-# (CommonJS) sharing one .wasm, wasm-opt, the generated re-export lists; then its tests and
-# benchmarks. Generated files go to pkg/gen/ (git-ignored).
+# The npm package in pkg/: two builds of the one crate, each with its wasm-bindgen glue and
+# wasm-opt; the generated re-export lists; then its tests and benchmarks. Generated files go to
+# pkg/gen/ (git-ignored):
+#  - the browser build, pkg/gen/browser/: what a page downloads, built for size;
+#  - the server build, pkg/gen/: everything, built for speed, for Node, Bun, Deno and workerd
+#    (ESM glue + CommonJS glue sharing one .wasm, and that .wasm embedded for bundles).
 
 TEST_TARGETS += test-pkg
 BENCH_TARGETS += bench-pkg
 
 PKG_GEN := pkg/gen
-# The release .wasm is built with the standard library rebuilt for size and panics as plain
-# traps (-Zbuild-std with optimize_for_size, panic = "immediate-abort"): 21 KB less gzip, 16 KB
-# less brotli (bench/size). These are nightly options, which RUSTC_BOOTSTRAP lets the stable
-# toolchain take, and they need rust-src; a toolchain that refuses them gets the ordinary build.
-# In their own target directory, so that the ordinary builds are not redone each time.
-PKG_TARGET_DIR := target/build-std
-BUILD_STD := -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size -Zpanic-immediate-abort \
-  --config 'profile.release.panic="immediate-abort"'
-PKG_WASM_RAW := $(PKG_TARGET_DIR)/wasm32-unknown-unknown/release/smart_invite.wasm
-PKG_WASM := $(PKG_GEN)/smart_invite_bg.wasm
+PKG_BROWSER_GEN := $(PKG_GEN)/browser
+# Both release builds rebuild the standard library with panics as plain traps (-Zbuild-std,
+# panic = "immediate-abort"); the browser build also rebuilds it for size (optimize_for_size):
+# 21 KB less gzip, 16 KB less brotli (bench/size). These are nightly options, which
+# RUSTC_BOOTSTRAP lets the stable toolchain take, and they need rust-src; a toolchain that
+# refuses them gets the ordinary build. Each build has its own target directory, so that
+# neither they nor the ordinary builds are redone each time.
+BUILD_STD := -Zbuild-std=std,panic_abort -Zpanic-immediate-abort --config 'profile.release.panic="immediate-abort"'
+PKG_BROWSER_TARGET_DIR := target/pkg-browser
+PKG_SERVER_TARGET_DIR := target/pkg-server
+PKG_BROWSER_CARGO := -Zbuild-std-features=optimize_for_size
+PKG_SERVER_CARGO :=
+# rustc's opt-level: "z" (Cargo.toml's release profile) for the browser; 3 for the server.
+PKG_SERVER_OPT_LEVEL := 3
 WASM_OPT := node_modules/.bin/wasm-opt
-# Measured (README, "The npm package"): -Oz shrinks the code section; skipping memory-packing
-# keeps the zero runs of the zone tables in place, without which the gzip grows by 8%.
-WASM_OPT_FLAGS := -Oz --skip-pass=memory-packing
+# Measured (docs/package.md): -Oz shrinks the code section; skipping memory-packing keeps the
+# zero runs of the zone tables in place, without which the gzip grows by 8%.
+PKG_BROWSER_WASM_OPT := -Oz --skip-pass=memory-packing
+PKG_SERVER_WASM_OPT := -O3 --skip-pass=memory-packing
 WASM_BINDGEN_FLAGS := --no-typescript --remove-name-section --remove-producers-section
 # The wasm-bindgen test runner, for Node and (WASM_BINDGEN_USE_BROWSER=1) headless Chromium.
 WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver
 
-.PHONY: pkg test-pkg bench-pkg rust-src
+.PHONY: pkg pkg-wasm test-pkg bench-pkg rust-src
 rust-src:
 	@rustup component list --installed | grep -qx rust-src || { \
 	  printf '==> installing the standard library sources (rustup component add rust-src)\n'; \
 	  rustup component add rust-src || true; }
 
-pkg: | wasm-target rust-src wasm-bindgen-cli npm-deps
-	$(call say,pkg: cargo build --release --target wasm32-unknown-unknown -Zbuild-std)
-	@RUSTC_BOOTSTRAP=1 $(CARGO) build --release --lib --target wasm32-unknown-unknown --target-dir $(PKG_TARGET_DIR) \
-	  $(BUILD_STD) || { \
+# $(call release_wasm,NAME,TARGET_DIR,EXTRA_CARGO_FLAGS,ENV): the release .wasm of the crate.
+define release_wasm
+	$(call say,pkg: the $(1) build: cargo build --release --target wasm32-unknown-unknown -Zbuild-std $(3))
+	@$(4) RUSTC_BOOTSTRAP=1 $(CARGO) build --release --lib --target wasm32-unknown-unknown --target-dir $(2) \
+	  $(BUILD_STD) $(3) || { \
 	  printf '==> pkg: this toolchain refused -Zbuild-std: the ordinary build (21 KB more gzip)\n'; \
-	  $(CARGO) build --release --lib --target wasm32-unknown-unknown --target-dir $(PKG_TARGET_DIR); }
-	@if [ ! -f $(PKG_WASM) ] || [ $(PKG_WASM_RAW) -nt $(PKG_WASM) ] || [ mk/pkg.mk -nt $(PKG_WASM) ]; then \
-	  printf '==> pkg: wasm-bindgen (web ESM + nodejs CJS glue, one .wasm), wasm-opt $(WASM_OPT_FLAGS)\n'; \
-	  rm -rf $(PKG_GEN) $(PKG_GEN).node && mkdir -p $(PKG_GEN); \
-	  wasm-bindgen --target web $(WASM_BINDGEN_FLAGS) --out-dir $(PKG_GEN) $(PKG_WASM_RAW); \
-	  wasm-bindgen --target nodejs $(WASM_BINDGEN_FLAGS) --out-dir $(PKG_GEN).node $(PKG_WASM_RAW); \
-	  cmp -s $(PKG_GEN)/smart_invite_bg.wasm $(PKG_GEN).node/smart_invite_bg.wasm || { \
-	    echo "the web and nodejs targets emitted different .wasm files: one entry cannot share them"; exit 1; }; \
-	  mv $(PKG_GEN).node/smart_invite.js $(PKG_GEN)/smart_invite.cjs && rm -rf $(PKG_GEN).node; \
-	  $(WASM_OPT) $(WASM_OPT_FLAGS) $(PKG_WASM) -o $(PKG_WASM); \
+	  $(4) $(CARGO) build --release --lib --target wasm32-unknown-unknown --target-dir $(2); }
+endef
+
+# $(call bindgen,RAW_WASM,OUT_DIR,WASM_OPT_FLAGS,TARGETS): web ESM glue + .wasm into OUT_DIR, plus
+# the nodejs CommonJS glue as smart_invite.cjs when TARGETS says "nodejs" (one .wasm for both).
+define bindgen
+	@if [ ! -f $(2)/smart_invite_bg.wasm ] || [ $(1) -nt $(2)/smart_invite_bg.wasm ] || [ mk/pkg.mk -nt $(2)/smart_invite_bg.wasm ]; then \
+	  printf '==> pkg: wasm-bindgen into $(2) ($(4)), wasm-opt $(3)\n'; \
+	  mkdir -p $(2) && rm -rf $(2).node $(2)/smart_invite*; \
+	  wasm-bindgen --target web $(WASM_BINDGEN_FLAGS) --out-dir $(2) $(1); \
+	  if [ "$(4)" = "web nodejs" ]; then \
+	    wasm-bindgen --target nodejs $(WASM_BINDGEN_FLAGS) --out-dir $(2).node $(1); \
+	    cmp -s $(2)/smart_invite_bg.wasm $(2).node/smart_invite_bg.wasm || { \
+	      echo "the web and nodejs targets emitted different .wasm files: one entry cannot share them"; exit 1; }; \
+	    mv $(2).node/smart_invite.js $(2)/smart_invite.cjs && rm -rf $(2).node; \
+	  fi; \
+	  $(WASM_OPT) $(3) $(2)/smart_invite_bg.wasm -o $(2)/smart_invite_bg.wasm; \
 	fi
-	$(call say,pkg: re-export lists and CommonJS copies of the error class and the types)
+endef
+
+pkg-wasm: | wasm-target rust-src wasm-bindgen-cli npm-deps
+	$(call release_wasm,browser,$(PKG_BROWSER_TARGET_DIR),$(PKG_BROWSER_CARGO),)
+	$(call bindgen,$(PKG_BROWSER_TARGET_DIR)/wasm32-unknown-unknown/release/smart_invite.wasm,$(PKG_BROWSER_GEN),$(PKG_BROWSER_WASM_OPT),web)
+	$(call release_wasm,server,$(PKG_SERVER_TARGET_DIR),$(PKG_SERVER_CARGO),CARGO_PROFILE_RELEASE_OPT_LEVEL=$(PKG_SERVER_OPT_LEVEL))
+	$(call bindgen,$(PKG_SERVER_TARGET_DIR)/wasm32-unknown-unknown/release/smart_invite.wasm,$(PKG_GEN),$(PKG_SERVER_WASM_OPT),web nodejs)
+
+pkg: pkg-wasm
+	$(call say,pkg: re-export lists; the embedded .wasm for bundles; CommonJS copies of the JS and the types)
 	node pkg/scripts/build.mjs
 
 # The wasm-bindgen-test suites (tests/wasm/) in Node then headless Chromium; then the packed

@@ -1,11 +1,12 @@
 // Browsers and bundlers: `await init()` once before anything else. With no argument it
-// fetches the .wasm next to the glue (`new URL(..., import.meta.url)`, which bundlers follow);
-// it also takes a URL or string, a Response, bytes, or a compiled WebAssembly.Module.
+// fetches the browser build's .wasm next to its glue (`new URL(..., import.meta.url)`, which
+// bundlers follow); it also takes a URL or string, a Response, bytes, or a compiled
+// WebAssembly.Module. The browser build is the one built for size (gen/browser/).
 
-import * as glue from "../gen/smart_invite.js";
+import * as glue from "../gen/browser/smart_invite.js";
 import { register } from "./setup.mjs";
 
-export * from "../gen/api.mjs";
+export * from "../gen/browser/api.mjs";
 export { SmartInviteError } from "./error.mjs";
 export { createInviteSchema, inviteSchema } from "./schema.mjs";
 

@@ -32,11 +32,15 @@ function stringify(value) {
   }
 }
 
-/** Registers the error class and the JSON helper with an instantiated glue module, and its
- * validateInvite with the Standard Schema. */
-export function register(glue) {
+/**
+ * Registers the error class and the JSON helper with an instantiated glue module, its
+ * validateInvite with the Standard Schema, and the client's transport when the runtime has one
+ * of its own (Node: lib/node-http.mjs).
+ */
+export function register(glue, defaultFetch) {
   glue.__setErrorClass(SmartInviteError);
   glue.__setStringify(stringify);
+  if (defaultFetch) glue.__setDefaultFetch(defaultFetch);
   useValidator(glue.validateInvite);
   glue.SmartInviteClient.prototype.upsertMany = upsertManyWith(glue.validateInvite);
 }

@@ -5,23 +5,23 @@
 //
 // It takes what the client passes, `(url, { method, headers, body, signal, redirect })`
 // (`body` a string, redirects never followed), and resolves to what the client reads:
-// `{ status, headers: { get(name) }, text() }`. CommonJS, so the ESM and the require entries
-// share this one file.
-
-"use strict";
+// `{ status, headers: { get(name) }, text() }`. The require entry uses gen/node-http.cjs, a
+// CommonJS copy that `make pkg` writes (pkg/scripts/build.mjs).
 
 // Loaded on the first request, not at import: node:http and node:https take about 7 ms to load
 // in Node (25 ms in Bun, which never sends through them), a cost the first validateInvite()
-// would otherwise pay (bench/runtimes).
-const MODULES = { "http:": "node:http", "https:": "node:https" };
+// would otherwise pay (bench/runtimes). By import(), not require(): an ES module bundle made by
+// esbuild --platform=node has no require() for Node's own modules ("Dynamic require of
+// node:http is not supported"), and every bundler leaves an import() of node:* to Node.
+const MODULES = { "http:": () => import("node:http"), "https:": () => import("node:https") };
 const transports = {};
 
-function transportFor(protocol) {
-  if (!(protocol in MODULES)) return undefined;
-  if (!transports[protocol]) {
-    const module = require(MODULES[protocol]);
-    transports[protocol] = { module, agent: new module.Agent({ keepAlive: true }) };
-  }
+async function transportFor(protocol) {
+  if (!Object.hasOwn(MODULES, protocol)) return undefined;
+  transports[protocol] ??= MODULES[protocol]().then((module) => ({
+    module,
+    agent: new module.Agent({ keepAlive: true }),
+  }));
   return transports[protocol];
 }
 
@@ -37,11 +37,11 @@ class ReplyHeaders {
   }
 }
 
-function nodeHttpFetch(url, init = {}) {
+async function nodeHttpFetch(url, init = {}) {
+  const target = new URL(url);
+  const transport = await transportFor(target.protocol);
+  if (!transport) throw new TypeError(`unsupported protocol ${target.protocol}`);
   return new Promise((resolve, reject) => {
-    const target = new URL(url);
-    const transport = transportFor(target.protocol);
-    if (!transport) return reject(new TypeError(`unsupported protocol ${target.protocol}`));
     const headers = { ...init.headers };
     const body = init.body ?? undefined;
     if (body !== undefined) headers["Content-Length"] = Buffer.byteLength(body);
@@ -69,5 +69,5 @@ function nodeHttpFetch(url, init = {}) {
 }
 
 // Bun's own fetch is native and fast; its node:http is a layer over it.
-exports.defaultFetch = globalThis.Bun ? undefined : nodeHttpFetch;
-exports.nodeHttpFetch = nodeHttpFetch;
+export const defaultFetch = globalThis.Bun ? undefined : nodeHttpFetch;
+export { nodeHttpFetch };
