@@ -4,10 +4,13 @@
 // Figures are medians; ratios compare with a peer measured in the same run.
 
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { buildSync } from "esbuild";
+import { browserFiles as loadedByBrowser } from "../size/browser-files.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const pkg = join(root, "pkg");
@@ -71,15 +74,7 @@ async function loadGlue(dir, name = "smart_invite") {
 }
 
 console.log("\n## Package size (pkg/, what a browser downloads)\n");
-const browserFiles = [
-  "gen/smart_invite_bg.wasm",
-  "gen/smart_invite.js",
-  "gen/api.mjs",
-  "lib/browser.mjs",
-  "lib/setup.mjs",
-  "lib/error.mjs",
-  "lib/schema.mjs",
-];
+const browserFiles = loadedByBrowser(pkg);
 const total = { raw: 0, gzip: 0, brotli: 0 };
 const sizeRows = browserFiles.map((file) => {
   const bytes = readFileSync(join(pkg, file));
@@ -87,7 +82,7 @@ const sizeRows = browserFiles.map((file) => {
   for (const k in total) total[k] += row[k];
   return [file, kb(row.raw), kb(row.gzip), kb(row.brotli)];
 });
-const glueFiles = browserFiles.slice(1).map((f) => readFileSync(join(pkg, f)));
+const glueFiles = browserFiles.filter((f) => !f.endsWith(".wasm")).map((f) => readFileSync(join(pkg, f)));
 const glue = Buffer.concat(glueFiles);
 sizeRows.push(["(JS glue + entry, one file)", kb(glue.length), kb(gzip(glue)), kb(brotli(glue))]);
 sizeRows.push(["total", kb(total.raw), kb(total.gzip), kb(total.brotli)]);
@@ -126,6 +121,16 @@ table(
   callRows,
 );
 
+/**
+ * The Node entry bundled as a deployment bundles it (esbuild --bundle --platform=node, ESM), in
+ * a folder of its own: the .wasm comes from the copy embedded in the bundle.
+ */
+function nodeBundle() {
+  const outfile = join(mkdtempSync(join(tmpdir(), "smart-invite-bundle-")), "bundle.mjs");
+  buildSync({ entryPoints: [join(pkg, "lib/node.mjs")], outfile, bundle: true, platform: "node", format: "esm" });
+  return outfile;
+}
+
 console.log("\n## First call after import, Node (fresh process each, median of 9; instantiation included)\n");
 const firstCall = (module, fn) =>
   median(
@@ -137,13 +142,23 @@ const firstCall = (module, fn) =>
   );
 const first = {
   wasm: firstCall(join(pkg, "lib/node.mjs"), "validateInvite"),
+  bundle: firstCall(nodeBundle(), "validateInvite"),
   zod: firstCall(join(root, "bench/package/zod-schema.mjs"), "validateWithZod"),
   bare: firstCall(join(root, "bench/package/bare-json.mjs"), "validateInvite"),
 };
 table(
   ["module", "import + first call", "ratio to the JSON module"],
   [
-    ["smart-invite (node entry)", `${first.wasm.toFixed(1)} ms`, `${(first.wasm / first.bare).toFixed(1)}x`],
+    [
+      "smart-invite (node entry, .wasm read from its file)",
+      `${first.wasm.toFixed(1)} ms`,
+      `${(first.wasm / first.bare).toFixed(1)}x`,
+    ],
+    [
+      "smart-invite in an esbuild bundle (.wasm embedded)",
+      `${first.bundle.toFixed(1)} ms`,
+      `${(first.bundle / first.bare).toFixed(1)}x`,
+    ],
     ["zod 4 schema", `${first.zod.toFixed(1)} ms`, `${(first.zod / first.bare).toFixed(1)}x`],
     ["bare JSON round trip", `${first.bare.toFixed(1)} ms`, "1.0x"],
   ],

@@ -25,8 +25,10 @@ function named() {
   const out = "target/size";
   mkdirSync(out, { recursive: true });
   const bindgen = ["--target", "web", "--no-typescript", "--remove-producers-section", "--out-dir", out];
-  // The package's build (mk/pkg.mk, -Zbuild-std), else the ordinary release build.
-  const built = ["target/build-std", "target"].map((dir) => `${dir}/wasm32-unknown-unknown/release/smart_invite.wasm`);
+  // The package's browser build (mk/pkg.mk, -Zbuild-std), else the ordinary release build.
+  const built = ["target/pkg-browser", "target"].map(
+    (dir) => `${dir}/wasm32-unknown-unknown/release/smart_invite.wasm`,
+  );
   execFileSync("wasm-bindgen", [...bindgen, built.find((path) => existsSync(path)) ?? built[1]]);
   const opt = [
     "-Oz",

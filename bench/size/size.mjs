@@ -2,24 +2,20 @@
 // gzip -9 and brotli (quality 11), for the whole .wasm, its code and data sections, and the
 // glue. Run after `make pkg`:
 //
-//   node bench/size/size.mjs [path/to/file.wasm]     (default pkg/gen/smart_invite_bg.wasm)
+//   node bench/size/size.mjs [path/to/file.wasm]     (default: the browser build's .wasm)
 //
 // The budget for the package (wasm plus JS glue) is 230 KB gzip and 140 KB brotli.
 
 import { readFileSync } from "node:fs";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { BROWSER_WASM, browserFiles } from "./browser-files.mjs";
 
 const root = new URL("../../", import.meta.url);
-const wasmPath = process.argv[2] ?? "pkg/gen/smart_invite_bg.wasm";
+const wasmPath = process.argv[2] ?? `pkg/${BROWSER_WASM}`;
 // What `import { init } from "smart-invite"` loads in a browser besides the .wasm.
-const BROWSER_JS = [
-  "pkg/gen/smart_invite.js",
-  "pkg/gen/api.mjs",
-  "pkg/lib/browser.mjs",
-  "pkg/lib/setup.mjs",
-  "pkg/lib/error.mjs",
-  "pkg/lib/schema.mjs",
-];
+const BROWSER_JS = browserFiles("pkg")
+  .filter((file) => file !== BROWSER_WASM)
+  .map((file) => `pkg/${file}`);
 const BUDGET = { gzip: 230_000, brotli: 140_000 };
 
 const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;

@@ -8,6 +8,7 @@
 //  - gen/setup.cjs and gen/node-http.cjs: CommonJS copies of lib/setup.mjs (with the error
 //    class) and lib/node-http.mjs, for the require entry, and gen/json-schema.cjs for
 //    `require("smart-invite/json-schema")` (esbuild);
+//  - gen/smart_invite.js: the server glue's default .wasm URL taken out (see detachDefaultUrl);
 //  - gen/cts/**.d.cts: CommonJS copies of the type declarations for `require` consumers
 //    under TypeScript's node16/nodenext resolution.
 
@@ -59,6 +60,23 @@ function writeEmbeddedWasm() {
   );
 }
 
+/**
+ * Every entry of the server build hands its glue the .wasm (from a file, embedded, or as a
+ * module), so the glue's own fallback, `new URL("smart_invite_bg.wasm", import.meta.url)`, is
+ * never used. Left in, it makes bundlers for Node copy the .wasm as an asset beside the embedded
+ * one (webpack, Turbopack) or warn that import.meta is empty (esbuild --format=cjs).
+ */
+function detachDefaultUrl() {
+  const file = join(gen, "smart_invite.js");
+  const glue = readFileSync(file, "utf8");
+  const fallback = "module_or_path = new URL('smart_invite_bg.wasm', import.meta.url);";
+  const detached =
+    'throw new Error("smart-invite: the server build is instantiated by the package\'s entries, which pass its .wasm");';
+  if (glue.includes(detached)) return;
+  if (!glue.includes(fallback)) throw new Error(`${file}: the glue's default .wasm URL is not where it was expected`);
+  writeFileSync(file, glue.replace(fallback, detached));
+}
+
 /** A CommonJS copy of an ES module of lib/, for the require entry. */
 function writeCommonJs(source, target, platform) {
   buildSync({
@@ -90,6 +108,7 @@ function writeCommonJsTypes() {
 const names = serverNames();
 const browserNames = namesIn(join(gen, "browser", "smart_invite.js"));
 writeApi(names, browserNames);
+detachDefaultUrl();
 writeEmbeddedWasm();
 writeCommonJs("setup.mjs", "setup.cjs", "neutral");
 writeCommonJs("node-http.mjs", "node-http.cjs", "node");

@@ -125,9 +125,9 @@ describe("demo server settings", () => {
       ]) {
         assert.equal((await fetch(`${demo.url}${path}`)).status, 404, path);
       }
-      const wasm = await fetch(`${demo.url}/pkg/gen/smart_invite_bg.wasm`);
+      const wasm = await fetch(`${demo.url}/pkg/gen/browser/smart_invite_bg.wasm`);
       assert.equal(wasm.headers.get("content-type"), "application/wasm");
-      const again = await fetch(`${demo.url}/pkg/gen/smart_invite_bg.wasm`, {
+      const again = await fetch(`${demo.url}/pkg/gen/browser/smart_invite_bg.wasm`, {
         headers: { "If-None-Match": wasm.headers.get("etag") },
       });
       assert.equal(again.status, 304);

@@ -55,7 +55,7 @@ test("Node CJS: require, with require(esm) disabled as on Node 20.18", () => {
   assert.match(esm.stderr, /ERR_REQUIRE_ESM/);
 });
 
-test("the tarball holds the entries, the glue, one .wasm, the types; the ./wasm subpath resolves", () => {
+test("the tarball holds the entries, the glue, the two builds' .wasm, the types; the ./wasm subpath resolves", () => {
   for (const file of [
     "package.json",
     "index.d.ts",
@@ -66,9 +66,15 @@ test("the tarball holds the entries, the glue, one .wasm, the types; the ./wasm 
     "lib/deno.mjs",
     "lib/workerd.mjs",
     "lib/error.mjs",
+    "lib/wasm-file.mjs",
     "gen/smart_invite.js",
     "gen/smart_invite.cjs",
     "gen/smart_invite_bg.wasm",
+    "gen/wasm-embedded.mjs",
+    "gen/node-http.cjs",
+    "gen/browser/smart_invite.js",
+    "gen/browser/smart_invite_bg.wasm",
+    "gen/browser/api.mjs",
     "gen/api.mjs",
     "gen/api.cjs",
     "gen/setup.cjs",
@@ -76,7 +82,11 @@ test("the tarball holds the entries, the glue, one .wasm, the types; the ./wasm 
   ]) {
     assert.ok(scratch.files.includes(file), `${file} is missing from the tarball`);
   }
-  assert.equal(scratch.files.filter((f) => f.endsWith(".wasm")).length, 1, "exactly one .wasm");
+  assert.deepEqual(
+    scratch.files.filter((f) => f.endsWith(".wasm")).sort(),
+    ["gen/browser/smart_invite_bg.wasm", "gen/smart_invite_bg.wasm"],
+    "the server build's .wasm and the browser build's",
+  );
   assert.ok(!scratch.files.some((f) => f.startsWith("scripts/")), "build scripts stay out of the tarball");
   const r = runNode(
     scratch.project,
@@ -84,9 +94,9 @@ test("the tarball holds the entries, the glue, one .wasm, the types; the ./wasm 
     `
     import { readFileSync } from "node:fs";
     const url = import.meta.resolve("smart-invite/wasm");
-    console.log(WebAssembly.validate(readFileSync(new URL(url))));`,
+    console.log(url.endsWith("/gen/browser/smart_invite_bg.wasm"), WebAssembly.validate(readFileSync(new URL(url))));`,
   );
-  assert.equal(r.stdout.trim(), "true", r.stderr);
+  assert.equal(r.stdout.trim(), "true true", r.stderr);
 });
 
 test("TypeScript --strict: a consumer compiles (ESM and CJS), a misspelt field does not", () => {
@@ -148,11 +158,12 @@ test("TypeScript --strict: a consumer compiles (ESM and CJS), a misspelt field d
   assert.match(bad.stdout, /misspelt\.mts.*Property 'smart_invite_idd' does not exist/);
 });
 
-test("the package.json exports map: types first, every runtime condition, one wasm subpath", () => {
+test("the package.json exports map: types first, every runtime condition, the browser build's wasm subpath", () => {
   const manifest = JSON.parse(readFileSync(join(root, "pkg/package.json"), "utf8"));
   const main = manifest.exports["."];
   assert.equal(Object.keys(main)[0], "types");
   for (const condition of ["deno", "workerd", "worker", "bun", "node", "browser", "default"])
     assert.ok(main[condition], condition);
-  assert.equal(manifest.exports["./wasm"], "./gen/smart_invite_bg.wasm");
+  assert.equal(main.node.module, main.node.import, "bundlers for Node and Node itself load one entry");
+  assert.equal(manifest.exports["./wasm"], "./gen/browser/smart_invite_bg.wasm");
 });

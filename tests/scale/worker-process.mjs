@@ -5,7 +5,7 @@
 // Its transport stamps each request with the time it leaves (X-Mock-Sent-At), so that the mock
 // can tell the traffic on the wire from its own delays in reading it on a busy machine.
 
-import { defaultFetch } from "../../pkg/lib/node-http.cjs";
+import { defaultFetch } from "../../pkg/lib/node-http.mjs";
 import { startInviteWorker } from "../../pkg/queue/index.mjs";
 
 const config = JSON.parse(process.argv[2]);
