@@ -53,7 +53,8 @@ async function worker(which, url, count, concurrency) {
   let send;
   if (which === "ours") {
     const { SmartInviteClient } = await import("../../pkg/lib/node.mjs");
-    const client = new SmartInviteClient({ clientSecret: SECRET, baseUrl: url });
+    // No pacing: this measures the client's own cost per request (the SDK paces nothing either).
+    const client = new SmartInviteClient({ clientSecret: SECRET, baseUrl: url, rateLimit: false });
     send = (payload) => client.upsert(payload);
   } else {
     const { createRequire } = await import("node:module");

@@ -43,7 +43,7 @@ if (config.mode === "ours") {
   close = () => handle.close();
   slotCounts = handle.slotCounts;
 } else {
-  const client = new SmartInviteClient({ ...clientOptions, maxRetries: 0 });
+  const client = new SmartInviteClient({ ...clientOptions, maxRetries: 0, rateLimit: false });
   const worker = new Worker(config.name, (job) => client.upsert(job.data), {
     connection,
     concurrency: config.concurrency,

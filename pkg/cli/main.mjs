@@ -119,8 +119,10 @@ async function send(file, args) {
     console.log(`${summary}. Dry run: nothing sent.`);
     return invalid > 0 ? 1 : 0;
   }
-  console.error(`${summary}, at ${formatRate(rate ?? { perSecond: 50, perMinute: 500 })}.`);
-  if (todo.length === 0) return invalid > 0 ? 1 : 0;
+  if (todo.length === 0) {
+    console.error(`${summary}.`);
+    return invalid > 0 ? 1 : 0;
+  }
 
   const clientSecret = process.env.CRONOFY_CLIENT_SECRET;
   if (!clientSecret) fail("set CRONOFY_CLIENT_SECRET to your Cronofy application's client secret.");
@@ -130,11 +132,12 @@ async function send(file, args) {
       clientSecret,
       dataCenter,
       ...(args["base-url"] ? { baseUrl: args["base-url"] } : {}),
-      ...(rate === undefined ? {} : { rateLimit: rate === false ? false : { perSecond: 50, perMinute: 500, ...rate } }),
+      ...(rate === undefined ? {} : { rateLimit: rate }),
     });
   } catch (error) {
     fail(error.message);
   }
+  console.error(`${summary}, at ${formatRate(client.toJSON().rateLimit)}.`);
   const concurrency = Number(args.concurrency);
   if (!Number.isSafeInteger(concurrency) || concurrency < 1) fail("--concurrency takes a whole number above 0.");
 

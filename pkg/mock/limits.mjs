@@ -2,9 +2,11 @@
 //
 // Cronofy allows each application 50 requests per second and 500 per minute and answers 429
 // beyond that. How the API counts is not published, so the mock takes the strict reading a
-// client must survive: sliding windows over the arrival times of the requests it accepted (a
-// refused request does not count), and a 429 with `Retry-After` in whole seconds, the time
-// until the oldest request in the full window leaves it (at least 1).
+// client must survive: sliding windows over the times of the requests it accepted (a refused
+// request does not count), and a 429 with `Retry-After` in whole seconds, the time until the
+// oldest request in the full window leaves it (at least 1). A request's time is when its
+// sender stamped it (X-Mock-Sent-At, see server.mjs) or else when the mock read it; a request
+// read after one sent later is judged at its own place in time.
 //
 //   startMockServer({ rateLimit: true })                               // 50/s and 500/min
 //   startMockServer({ rateLimit: { perSecond: 40, perMinute: 2000 } }) // scaled for a test
@@ -17,33 +19,55 @@ const WINDOWS = [
   ["perMinute", 60_000],
 ];
 
-/** Arrival times within one window, oldest first, for a limit of `max` requests per `ms`. */
+/** Lower bound: the first index of sorted `times` whose value is at least `value` (or more
+ * than it, with `after`), searched from `from`. */
+function firstIndex(times, value, after = false, from = 0) {
+  let lo = from;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid] < value || (after && times[mid] === value)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The accepted requests' times for a limit of `max` requests per `ms`, sorted: a request
+ * may be read after one sent later (another connection, a busy machine), so it is placed by
+ * its own time, and every window that would hold it is checked. */
 class Window {
   constructor(max, ms) {
     this.max = max;
     this.ms = ms;
     /** @type {number[]} */
     this.times = [];
-    this.head = 0;
   }
 
-  /** Forgets the arrivals that have left the window ending at `now`. */
-  slide(now) {
-    while (this.head < this.times.length && this.times[this.head] <= now - this.ms) this.head += 1;
-    // Compact now and then, so the array stays about one window long.
-    if (this.head > 1_024 && this.head * 2 > this.times.length) {
-      this.times = this.times.slice(this.head);
-      this.head = 0;
+  /** Milliseconds to wait before a request at `time` fits, 0 if it fits now. */
+  wait(time) {
+    const { times, ms } = this;
+    // Windows [start, start + ms) that hold `time` start at `time` or at an earlier request
+    // less than `ms` before it; each holds the requests from its start to `ms` later.
+    const first = firstIndex(times, time - ms, true);
+    const at = firstIndex(times, time, false, first);
+    const last = firstIndex(times, time + ms, false, at);
+    // Fewer than `max` requests within `ms` either side: every window fits (the common case,
+    // answered without a walk).
+    if (last - first < this.max) return 0;
+    let busiest = last - at;
+    for (let i = first, end = at; i < at; i += 1) {
+      end = firstIndex(times, times[i] + ms, false, end);
+      busiest = Math.max(busiest, end - i);
     }
+    return busiest + 1 > this.max ? Math.max(1, times[first] + ms - time) : 0;
   }
 
-  get count() {
-    return this.times.length - this.head;
-  }
-
-  /** Milliseconds until one more request fits. */
-  wait(now) {
-    return this.times[this.head] + this.ms - now;
+  add(time) {
+    const { times } = this;
+    times.splice(firstIndex(times, time, true), 0, time);
+    // Keep two windows behind the latest: enough for a request read late.
+    const keepFrom = firstIndex(times, times[times.length - 1] - 2 * this.ms);
+    if (keepFrom > 1_024) this.times = times.slice(keepFrom);
   }
 }
 
@@ -69,26 +93,19 @@ export class RateLimits {
   }
 
   /**
-   * Admits a request arriving at `now` (ms, monotonic) and counts it, or refuses it:
+   * Admits a request sent (or read) at `time` (ms, monotonic) and counts it, or refuses it:
    * `{ retryAfter }` in whole seconds.
    * @returns {undefined | { retryAfter: number }}
    */
-  admit(now) {
-    let wait = 0;
-    for (const window of this.windows) {
-      window.slide(now);
-      if (window.count >= window.max) wait = Math.max(wait, window.wait(now));
-    }
+  admit(time) {
+    const wait = Math.max(0, ...this.windows.map((window) => window.wait(time)));
     if (wait > 0) return { retryAfter: Math.max(1, Math.ceil(wait / 1_000)) };
-    for (const window of this.windows) window.times.push(now);
+    for (const window of this.windows) window.add(time);
     return undefined;
   }
 
   /** Forgets every request counted. */
   reset() {
-    for (const window of this.windows) {
-      window.times = [];
-      window.head = 0;
-    }
+    for (const window of this.windows) window.times = [];
   }
 }

@@ -200,9 +200,9 @@ export function startInviteWorker({
   if (typeof client !== "object" || client === null) {
     throw new TypeError("startInviteWorker needs { client }: the SmartInviteClient options (clientSecret, ...).");
   }
-  // No retries inside the client: each attempt must go through the shared limiter, and the
-  // queue retries with backoff that survives a restart.
-  const api = new SmartInviteClient({ ...client, maxRetries: 0 });
+  // No retries and no pacing inside the client: each attempt goes through the shared limiter,
+  // and the queue retries with backoff that survives a restart.
+  const api = new SmartInviteClient({ ...client, maxRetries: 0, rateLimit: false });
 
   let limiter;
   const worker = new Worker(name, sendInvite, {

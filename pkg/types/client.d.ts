@@ -130,6 +130,21 @@ export interface SmartInviteClientOptions {
   /** The longest Retry-After waited for; a longer one ends the retries at once (the error
    * carries `retryAfterMs`). Default 30000. */
   maxRetryAfterMs?: number;
+  /** Paces every request of this client under the API's rate limits: no sliding second (or
+   * minute) carries more than the limit, and a 429's Retry-After pauses every call on the
+   * client. Default Cronofy's `{ perSecond: 50, perMinute: 500 }` (a field left out keeps its
+   * default); `false` sends without pacing (smart-invite/queue's workers share a limit in Redis). */
+  rateLimit?: RateLimitOptions | boolean;
+}
+
+export interface RateLimitOptions {
+  /** Requests per sliding second, 1 to 10000; default 50. */
+  perSecond?: number;
+  /** Requests per sliding minute, 1 to 600000; default 500. */
+  perMinute?: number;
+  /** Milliseconds added to each window for the jitter between a request's slot and its arrival
+   * at the API, 0 to 999; default 50 (see docs/scale.md). */
+  marginMs?: number;
 }
 
 /** A create or update: the Smart Invite payload (`method` may be left out). */
@@ -174,7 +189,13 @@ export class SmartInviteClient {
    * never throws because an invite failed. */
   upsertMany(invites: Iterable<UpsertPayload | string>, options?: UpsertManyOptions): Promise<UpsertManyResult[]>;
   /** `{ baseUrl, dataCenter, timeoutMs, maxRetries }`: never the secret. */
-  toJSON(): { baseUrl: string; dataCenter: DataCenterId; timeoutMs: number; maxRetries: number };
+  toJSON(): {
+    baseUrl: string;
+    dataCenter: DataCenterId;
+    timeoutMs: number;
+    maxRetries: number;
+    rateLimit: Required<RateLimitOptions> | false;
+  };
   toString(): string;
   free(): void;
 }

@@ -1,8 +1,9 @@
 //! The API client's logic, with no I/O: the body of a `POST /v1/smart_invites` or the query of
 //! a read ([`prepare_invite`], [`read_query`]), what each answer means ([`classify_response`],
-//! [`parse_response`]), and when to try again ([`RetryPolicy`], [`parse_retry_after`]). The
-//! WebAssembly `SmartInviteClient` sends with `fetch` and calls these. Needs the `client`
-//! feature.
+//! [`parse_response`]), when to try again ([`RetryPolicy`], [`parse_retry_after`]), and when
+//! each request may go under the API's rate limits ([`Pacer`]). The WebAssembly
+//! `SmartInviteClient` sends with `fetch`, awaits the timers, and calls these. Needs the
+//! `client` feature.
 //!
 //! ```
 //! use smart_invite::client::{prepare_invite, parse_response};
@@ -15,6 +16,7 @@
 //! ```
 
 mod error;
+mod pacing;
 mod request;
 mod response;
 mod retry;
@@ -24,6 +26,7 @@ pub use error::{
     check_base_url, classify_response, ApiError, ErrorKind, HttpResponse, BODY_EXCERPT_CHARS, REFUSED_KEY,
     REQUEST_ID_HEADERS,
 };
+pub use pacing::{Pacer, PacingCheck, RateLimit, DEFAULT_MARGIN_MS};
 pub use request::{prepare_invite, read_query};
 pub use response::{parse_error_body, parse_response, Attachments, InviteResponse, ResponseError, ResponseEvent};
 pub use retry::RetryPolicy;

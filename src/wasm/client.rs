@@ -7,6 +7,10 @@
 //! between them from [`RetryPolicy`], then the answer mapped by [`classify_response`] and read by
 //! [`parse_response`]. Every failure is one `SmartInviteError`.
 //!
+//! Every attempt of every call on one client first waits for its slot under the client's rate
+//! limit (`rateLimit`, Cronofy's 50/s and 500/min by default): the [`Pacer`] decides, this
+//! module only awaits the timers; a 429 pauses the pacer, so every call on the client waits.
+//!
 //! The client secret lives in wasm memory only: the JS object holds a pointer, so
 //! `JSON.stringify`, `util.inspect` and `toString` cannot show it, and every error message is
 //! built from the status and the body, then redacted once more.
@@ -25,7 +29,7 @@ use web_sys::{AbortController, AbortSignal, RequestInit, Response};
 use super::{json_text, smart_invite_error, to_js};
 use crate::client::{
     check_base_url, classify_response, parse_response, prepare_invite, read_query, ApiError, ErrorKind, HttpResponse,
-    ResponseError, RetryPolicy, REQUEST_ID_HEADERS,
+    Pacer, PacingCheck, RateLimit, ResponseError, RetryPolicy, REQUEST_ID_HEADERS,
 };
 use crate::{DataCenter, Method};
 
@@ -41,6 +45,10 @@ extern "C" {
 
     #[wasm_bindgen(js_name = clearTimeout)]
     fn clear_timeout(id: &JsValue);
+
+    /// A monotonic clock in milliseconds (every runtime the package supports has it).
+    #[wasm_bindgen(js_namespace = performance, js_name = now)]
+    fn performance_now() -> f64;
 }
 
 /// The path of every call.
@@ -48,7 +56,7 @@ const API_PATH: &str = "/v1/smart_invites";
 
 /// The options the constructor takes; anything else is refused (a typo such as `timeout`
 /// would otherwise be ignored without a word).
-const OPTIONS: [&str; 9] = [
+const OPTIONS: [&str; 10] = [
     "clientSecret",
     "dataCenter",
     "baseUrl",
@@ -58,6 +66,7 @@ const OPTIONS: [&str; 9] = [
     "allowBrowser",
     "retryDelayMs",
     "maxRetryAfterMs",
+    "rateLimit",
 ];
 
 /// `(option, least, most)` for the numeric options, in milliseconds or a count.
@@ -72,6 +81,13 @@ const LIMITS: [(&str, u64, u64); 4] = [
 /// The default time each attempt may take.
 const DEFAULT_TIMEOUT_MS: u64 = 10_000;
 
+/// `(field, least, most)` of the `rateLimit` option: requests per second and per minute, and
+/// the margin in milliseconds.
+const RATE_FIELDS: [(&str, u32, u32); 3] = [("perSecond", 1, 10_000), ("perMinute", 1, 600_000), ("marginMs", 0, 999)];
+
+/// How long a 429 without `Retry-After` pauses the client: the per-second window.
+const DEFAULT_PAUSE_MS: u64 = 1_000;
+
 struct Config {
     secret: String,
     base_url: String,
@@ -79,6 +95,9 @@ struct Config {
     timeout_ms: u64,
     policy: RetryPolicy,
     fetch: Option<Function>,
+    /// `None` with `rateLimit: false`.
+    pacer: Option<RefCell<Pacer>>,
+    rate: Option<RateLimit>,
 }
 
 /// Sends Smart Invites to the Cronofy API (see the README, "Sending invites").
@@ -141,13 +160,21 @@ impl SmartInviteClient {
             data_center: &'a str,
             timeout_ms: u64,
             max_retries: u32,
+            rate_limit: serde_json::Value,
         }
         let c = &self.config;
+        let rate_limit = match c.rate {
+            Some(rate) => serde_json::json!({
+                "perSecond": rate.per_second, "perMinute": rate.per_minute, "marginMs": rate.margin_ms,
+            }),
+            None => serde_json::Value::Bool(false),
+        };
         let shown = Shown {
             base_url: &c.base_url,
             data_center: c.data_center.id(),
             timeout_ms: c.timeout_ms,
             max_retries: c.policy.max_retries,
+            rate_limit,
         };
         to_js(&shown)
     }
@@ -182,15 +209,21 @@ impl From<ApiError> for Failure {
     }
 }
 
-/// Every attempt of one call, with the waits between them.
+/// Every attempt of one call, each in its slot under the rate limit, with the waits between them.
 async fn send(config: &Config, method: &str, url: &str, body: Option<&str>) -> Result<JsValue, JsValue> {
     let mut retry = 0;
     loop {
+        pace(config).await;
         let failure = match attempt(config, method, url, body).await {
             Ok(invite) => return Ok(invite),
             Err(failure) => failure,
         };
         let kind = failure.error.kind;
+        if let (ErrorKind::RateLimited, Some(pacer)) = (kind, &config.pacer) {
+            // Every call on this client waits, not only this one.
+            let pause = failure.error.retry_after_ms.unwrap_or(DEFAULT_PAUSE_MS);
+            pacer.borrow_mut().pause(performance_now(), pause as f64);
+        }
         match config.policy.delay_before_retry(retry, kind, failure.error.retry_after_ms, js_sys::Math::random()) {
             Some(wait) => {
                 // The timer promise only resolves.
@@ -375,6 +408,26 @@ fn describe(error: &JsValue) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(": "))
 }
 
+/// Waits for this request's slot under the client's rate limit: the pacer gives the slot and
+/// says, on waking up, whether to go or to take another (see [`Pacer::check`]).
+async fn pace(config: &Config) {
+    let Some(pacer) = &config.pacer else { return };
+    let mut missed = 0;
+    loop {
+        let slot = pacer.borrow_mut().reserve(performance_now());
+        let wait = slot - performance_now();
+        if wait > 0.0 {
+            // The timer promise only resolves.
+            let _ = sleep(wait.ceil() as u64).await;
+        }
+        match pacer.borrow_mut().check(slot, performance_now(), missed) {
+            PacingCheck::Send => return,
+            PacingCheck::Late => missed += 1,
+            PacingCheck::Paused => {}
+        }
+    }
+}
+
 fn sleep(ms: u64) -> JsFuture {
     let promise = Promise::new(&mut |resolve, _reject| {
         set_timeout_with_arg(&resolve, ms as f64, &JsValue::UNDEFINED);
@@ -474,7 +527,47 @@ fn read_options(options: &JsValue) -> Result<Config, String> {
         ..defaults
     };
     let timeout_ms = number("timeoutMs", DEFAULT_TIMEOUT_MS)?;
-    Ok(Config { secret, base_url, data_center, timeout_ms, policy, fetch })
+    let rate = read_rate_limit(get("rateLimit")?)?;
+    let pacer = rate.map(|rate| RefCell::new(Pacer::new(rate)));
+    Ok(Config { secret, base_url, data_center, timeout_ms, policy, fetch, pacer, rate })
+}
+
+/// The `rateLimit` option: absent or `true` for Cronofy's limits, `false` for none, or
+/// `{ perSecond?, perMinute?, marginMs? }` where a field left out keeps its default.
+fn read_rate_limit(value: Option<JsValue>) -> Result<Option<RateLimit>, String> {
+    let usage = "Option rateLimit takes { perSecond?, perMinute?, marginMs? } (Cronofy allows 50 per second and \
+                 500 per minute unless its support raised them), or false to send without pacing.";
+    let defaults = RateLimit::default();
+    let Some(value) = value else { return Ok(Some(defaults)) };
+    match value.as_bool() {
+        Some(true) => return Ok(Some(defaults)),
+        Some(false) => return Ok(None),
+        None if !value.is_object() => return Err(usage.to_owned()),
+        None => {}
+    }
+    let object: &Object = value.unchecked_ref();
+    for key in Object::keys(object).iter().filter_map(|k| k.as_string()) {
+        if !RATE_FIELDS.iter().any(|(field, ..)| *field == key) {
+            return Err(format!("Unknown rateLimit field {key:?}. {usage}"));
+        }
+    }
+    let field = |name: &str, default: f64| -> Result<f64, String> {
+        let (_, least, most) = RATE_FIELDS.iter().copied().find(|row| row.0 == name).unwrap_or((name, 0, 0));
+        let value = Reflect::get(&value, &name.into()).map_err(|_| format!("Reading rateLimit.{name} threw."))?;
+        if value.is_undefined() || value.is_null() {
+            return Ok(default);
+        }
+        match value.as_f64() {
+            Some(n) if n.fract() == 0.0 && n >= f64::from(least) && n <= f64::from(most) => Ok(n),
+            _ => Err(format!("Option rateLimit.{name} must be a whole number from {least} to {most}.")),
+        }
+    };
+    let count = |name: &str, default: Option<u32>| field(name, f64::from(default.unwrap_or(0))).map(|n| Some(n as u32));
+    Ok(Some(RateLimit {
+        per_second: count("perSecond", defaults.per_second)?,
+        per_minute: count("perMinute", defaults.per_minute)?,
+        margin_ms: field("marginMs", defaults.margin_ms)?,
+    }))
 }
 
 /// A page in a browser: a `window` or `document` global (Deno 2 and workers have neither).

@@ -12,14 +12,16 @@ import { SmartInviteClient } from "../../pkg/lib/node.mjs";
 /** A secret distinctive enough that finding it anywhere is a leak, not a coincidence. */
 export const SECRET = "CRN_test-secret-4f1c9a0e7d";
 
-/** Client options that keep the suite fast: a short backoff. The timeout is the client's
- * default, 10 s: against a local mock that only a hang reaches (tests of timeouts set theirs). */
+/** Client options that keep the suite fast: a short backoff, and no pacing under Cronofy's
+ * 50/s and 500/min (tests/scale tests the pacing). The timeout is the client's default, 10 s:
+ * against a local mock that only a hang reaches (tests of timeouts set theirs). */
 export function clientFor(mock, options = {}) {
   return new SmartInviteClient({
     clientSecret: SECRET,
     baseUrl: mock.url,
     retryDelayMs: 5,
     timeoutMs: 10_000,
+    rateLimit: false,
     ...options,
   });
 }

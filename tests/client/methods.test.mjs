@@ -202,6 +202,7 @@ test("the data center picks the API host when no baseUrl is given", () => {
     dataCenter: "us",
     timeoutMs: 10000,
     maxRetries: 2,
+    rateLimit: { perSecond: 50, perMinute: 500, marginMs: 50 },
   });
 });
 

@@ -133,22 +133,27 @@ test("send --dry-run validates and sends nothing", async () => {
 test("send, interrupted with Ctrl-C and resumed: every valid invite sent once, bad lines reported", async () => {
   const results = `${file}.results.jsonl`;
   const recorded = () => (existsSync(results) ? readFileSync(results, "utf8").split("\n").filter(Boolean) : []);
-  const first = await cli(["send", file, "--base-url", mock.url, "--concurrency", "4"], {
+  const rate = ["--rate", "100/s,1000/min"];
+  const first = await cli(["send", file, "--base-url", mock.url, "--concurrency", "4", ...rate], {
     whileRunning: async (child) => {
       await waitFor(() => recorded().length >= 80, { what: "80 results", everyMs: 20 });
       child.kill("SIGINT");
     },
   });
   assert.equal(first.code, 130, first.stderr);
+  assert.match(first.stderr, /290 to send, at 100\/s,1000\/min\./);
   assert.match(first.stderr, /Interrupted/);
   assert.match(first.stderr, /left: run the same command again to resume/);
   const sentFirst = recorded().length;
   assert.ok(sentFirst >= 80 && sentFirst < 290, `${sentFirst} sent before the interruption`);
   assert.deepEqual(reportedLines(first.stderr), [...BAD_LINES.keys()].map(fileLine));
 
-  const second = await cli(["send", file, "--base-url", mock.url, "--concurrency", "4"]);
+  const second = await cli(["send", file, "--base-url", mock.url, "--concurrency", "4", ...rate]);
   assert.equal(second.code, 1, "exit 1: the bad lines are still there");
-  assert.match(second.stderr, new RegExp(`${sentFirst} already done .*, ${290 - sentFirst} to send`));
+  assert.match(
+    second.stderr,
+    new RegExp(`${sentFirst} already done .*, ${290 - sentFirst} to send, at 100/s,1000/min`),
+  );
   assert.match(second.stderr, new RegExp(`Sent ${290 - sentFirst}, failed 0`));
 
   // Every valid line: sent exactly once, its answer (with the .ics) in the results file.
@@ -173,4 +178,5 @@ test("send, interrupted with Ctrl-C and resumed: every valid invite sent once, b
   const third = await cli(["send", file, "--base-url", mock.url]);
   assert.match(third.stderr, /290 already done .*, 0 to send/);
   assert.equal(mock.requests.length, 290);
+  assert.equal((await cli(["send", file, "--rate", "fast", "--base-url", mock.url])).code, 2);
 });

@@ -75,6 +75,11 @@ test("limits are configurable, refused requests are counted by nobody, reset for
     assert.deepEqual(statuses, [200, 200, 200, 429, 429, 429]);
     mock.reset();
     assert.equal((await post(mock, 7, 600, origin)).status, 200);
+    mock.reset();
+    // Read out of order: a request sent earlier than those before it counts at its own time.
+    const late = [];
+    for (const at of [1_500, 1_600, 1_700, 100, 1_750, 2_600]) late.push((await post(mock, at, at, origin)).status);
+    assert.deepEqual(late, [200, 200, 200, 200, 429, 200]);
     // Control endpoints are not limited.
     for (let i = 0; i < 5; i += 1) assert.equal((await fetch(`${mock.url}/_mock/invites`)).status, 200);
     await assert.rejects(startMockServer({ rateLimit: { perSecond: 0 } }), /perSecond must be a whole number/);
