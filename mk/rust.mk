@@ -23,6 +23,8 @@ test-rust: wasm-target
 bench-rust:
 	$(call say,criterion: validate + normalize the seed example from JSON text)
 	$(CARGO) bench --bench validate -- --noplot
+	$(call say,instructions per call (callgrind): validate + normalize vs a serde_json::Value parse)
+	bash bench/rust-instructions.sh
 
 # A fuzzing session over every parser of untrusted input (not part of `make test`: it runs
 # until FUZZ_SECONDS per target). `payloads` takes inputs up to 4 KB as they are; `large`

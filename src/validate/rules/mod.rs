@@ -127,7 +127,7 @@ pub(crate) fn text(map: &Object<'_>, path: &Path, rule: TextRule, report: &mut R
         wrong_type(path, value, "text", report);
         return None;
     };
-    let trimmed = raw.trim();
+    let trimmed = trim(raw);
     let name = path.name();
     if trimmed.is_empty() {
         if rule.required {
@@ -135,7 +135,7 @@ pub(crate) fn text(map: &Object<'_>, path: &Path, rule: TextRule, report: &mut R
         }
         return None;
     }
-    if rule.single_line && trimmed.chars().any(char::is_control) {
+    if rule.single_line && has_control(trimmed) {
         report.add(
             path,
             IssueKey::ControlCharacters,
@@ -143,7 +143,8 @@ pub(crate) fn text(map: &Object<'_>, path: &Path, rule: TextRule, report: &mut R
         );
         return None;
     }
-    if let Some(max) = rule.max_chars {
+    // A text of at most `max` bytes has at most `max` characters: only longer ones are counted.
+    if let Some(max) = rule.max_chars.filter(|&max| trimmed.len() > max) {
         let count = trimmed.chars().count();
         if count > max {
             report.add(
@@ -155,6 +156,22 @@ pub(crate) fn text(map: &Object<'_>, path: &Path, rule: TextRule, report: &mut R
         }
     }
     Some(trimmed.to_owned())
+}
+
+/// `str::trim`, without its Unicode table lookups when both ends are plain ASCII.
+fn trim(text: &str) -> &str {
+    let plain = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii() && !b.is_ascii_whitespace());
+    if plain(text.as_bytes().first()) && plain(text.as_bytes().last()) {
+        text
+    } else {
+        text.trim()
+    }
+}
+
+/// Whether `text` holds a control character (C0, DEL or C1). C1 characters are encoded as
+/// 0xC2 0x80..0x9F, so a text without any of these bytes needs no decoding.
+fn has_control(text: &str) -> bool {
+    text.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xc2) && text.chars().any(char::is_control)
 }
 
 /// Reads a field that must be one of a few words, such as `method` or `status`.
