@@ -443,3 +443,34 @@ fn every_time_description_ends_with_exactly_one_stop() {
         assert!(!text.ends_with("..") && !text.ends_with("?.") && text.ends_with(['.', '?']), "{start}: {text}");
     }
 }
+
+/// 127 levels (the invite object is level 1) are read, 128 refused, as text and as a `Value`,
+/// with the same words either way.
+#[test]
+fn nesting_is_limited_to_127_levels_as_text_and_as_a_value() {
+    let nested = |levels: usize| {
+        let inner = "[".repeat(levels - 1) + &"]".repeat(levels - 1);
+        format!(
+            r#"{{"smart_invite_id":"x","method":"cancel","recipient":{{"email":"a@example.com"}},"extra":{inner}}}"#
+        )
+    };
+    for (levels, valid) in [(127, true), (128, false)] {
+        let text = nested(levels);
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|_| {
+            // serde_json refuses to parse it too: build the Value by hand.
+            let mut deep = serde_json::json!([]);
+            for _ in 0..levels - 2 {
+                deep = serde_json::json!([deep]);
+            }
+            serde_json::json!({"smart_invite_id": "x", "method": "cancel",
+                "recipient": {"email": "a@example.com"}, "extra": deep})
+        });
+        for v in [validate_json(&text), smart_invite::validate_value(&value)] {
+            assert_eq!(v.is_valid(), valid, "{levels} levels: {:?}", v.errors);
+            if !valid {
+                let issue = &v.errors.get("").unwrap()[0];
+                assert_eq!(issue.description, "The invite is nested more than 127 levels deep.");
+            }
+        }
+    }
+}

@@ -2,9 +2,10 @@
 // that reads untrusted input, each timed against `JSON.parse` of the same text in the same
 // run. Target: every call at most 20x `JSON.parse` and at most 100 ms.
 //
-//   node bench/adversarial/run.mjs [--package DIR] [--only NAME]
+//   node bench/adversarial/run.mjs [--package DIR] [--only NAME] [--runs N]
 //
-// `--package` points at another build of pkg/ (to measure a former commit the same way).
+// `--package` points at another build of pkg/ (to measure a former commit the same way);
+// `--runs` sets the timed calls per input (default 5 to 7; 1 for a build that takes seconds).
 
 import { createServer } from "node:http";
 import { join } from "node:path";
@@ -13,7 +14,11 @@ import { parseArgs } from "node:util";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const { values: args } = parseArgs({
-  options: { package: { type: "string", default: join(root, "pkg") }, only: { type: "string" } },
+  options: {
+    package: { type: "string", default: join(root, "pkg") },
+    only: { type: "string" },
+    runs: { type: "string" },
+  },
 });
 const api = await import(pathToFileURL(join(args.package, "lib", "node.mjs")).href);
 const { startMockServer } = await import(pathToFileURL(join(args.package, "mock", "index.mjs")).href);
@@ -64,9 +69,12 @@ const PAYLOADS = {
   "a long callback URL": (n) => invite({ callback_url: `https://${"a.".repeat(n)}x.com/` }),
 };
 
+/** The timed calls per input: `--runs`, else `fallback`. */
+const runs = (fallback) => Number(args.runs ?? fallback);
+
 /** Median and best of `runs` timed calls of `f`, in ms (one untimed call first). */
 function measure(f, runs) {
-  f();
+  if (runs > 1) f();
   const samples = times(runs, () => {
     const t = performance.now();
     f();
@@ -76,7 +84,7 @@ function measure(f, runs) {
 }
 
 async function measureAsync(f, runs) {
-  await f();
+  if (runs > 1) await f();
   const samples = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
@@ -113,7 +121,7 @@ for (const [shape, make] of Object.entries(PAYLOADS)) {
     "validateInvite",
     shape,
     text,
-    measure(() => api.validateInvite(text), 7),
+    measure(() => api.validateInvite(text), runs(7)),
   );
 }
 {
@@ -123,7 +131,7 @@ for (const [shape, make] of Object.entries(PAYLOADS)) {
       "normalizeInvite",
       "distinct recipients",
       text,
-      measure(() => api.normalizeInvite(text), 7),
+      measure(() => api.normalizeInvite(text), runs(7)),
     );
   }
 }
@@ -143,10 +151,15 @@ for (const [shape, make] of Object.entries(PAYLOADS)) {
   });
   if (wanted("client")) {
     const small = { smart_invite_id: "x", recipients: [{ email: "a@example.com" }], event: EVENT };
-    record("client.upsert", "an answer with every recipient", body, await measureAsync(() => client.upsert(small), 7));
+    record(
+      "client.upsert",
+      "an answer with every recipient",
+      body,
+      await measureAsync(() => client.upsert(small), runs(7)),
+    );
     const { text: bad } = fill(PAYLOADS["recipients: number email, array status"]);
     const refused = () => client.upsert(bad).catch((error) => error);
-    record("client.upsert", "refused: number emails", bad, await measureAsync(refused, 7));
+    record("client.upsert", "refused: number emails", bad, await measureAsync(refused, runs(7)));
   }
   server.close();
 }
@@ -169,10 +182,10 @@ for (const [shape, make] of Object.entries(PAYLOADS)) {
       "parseNotification",
       "many replies, a long comment",
       text,
-      measure(() => api.parseNotification(text), 7),
+      measure(() => api.parseNotification(text), runs(7)),
     );
     const verify = () => api.verifyNotification({ body: text, signature, clientSecret: SECRET });
-    record("verifyNotification", "a 1 MiB body", text, measure(verify, 7));
+    record("verifyNotification", "a 1 MiB body", text, measure(verify, runs(7)));
   }
 }
 
@@ -196,7 +209,7 @@ for (const [shape, make] of Object.entries(PAYLOADS)) {
       "buildInviteEmail",
       "an ICS with thousands of attendees",
       text,
-      measure(() => api.buildInviteEmail(options), 5),
+      measure(() => api.buildInviteEmail(options), runs(5)),
     );
   }
 }
@@ -214,7 +227,7 @@ if (wanted("mock")) {
       });
       await res.arrayBuffer();
     };
-    record("mock POST", shape, text, await measureAsync(post, 5));
+    record("mock POST", shape, text, await measureAsync(post, runs(5)));
   }
   await mock.close();
 }

@@ -124,6 +124,7 @@ impl Validator {
         }
         match Json::parse(text) {
             Ok(json) => self.walk(&json, Method::default()),
+            Err(e) if e.to_string().starts_with("recursion limit exceeded") => too_deep(),
             Err(e) => Validation::refused(IssueKey::InvalidJson, format!("The invite is not valid JSON: {e}.")),
         }
     }
@@ -157,10 +158,7 @@ impl Validator {
         // The rules walk the borrowed tree that text parses into; a value goes through its text,
         // which also gives it the parser's limits (depth, size) exactly as text input has them.
         if nesting_exceeds(value, MAX_DEPTH) {
-            return Validation::refused(
-                IssueKey::InvalidJson,
-                format!("The invite is nested more than {MAX_DEPTH} levels deep."),
-            );
+            return too_deep();
         }
         self.json(&value.to_string())
     }
@@ -174,11 +172,16 @@ impl Validator {
     }
 }
 
-/// The deepest nesting accepted, as for `serde_json`'s parser.
-const MAX_DEPTH: usize = 128;
+/// The deepest nesting accepted, the invite object itself being level 1: `serde_json`'s parser
+/// refuses the 128th level, and a `Value` is held to the same limit, with the same words.
+const MAX_DEPTH: usize = 127;
 
-/// Whether `value` nests deeper than `limit`, found without recursion so that no input can
-/// exhaust the stack.
+fn too_deep() -> Validation {
+    Validation::refused(IssueKey::InvalidJson, format!("The invite is nested more than {MAX_DEPTH} levels deep."))
+}
+
+/// Whether `value` nests deeper than `limit` levels (the value itself is level 1), found
+/// without recursion so that no input can exhaust the stack.
 fn nesting_exceeds(value: &Value, limit: usize) -> bool {
     let mut stack = vec![(value, 0usize)];
     while let Some((value, depth)) = stack.pop() {
