@@ -53,7 +53,7 @@
 //! | `client` | [`client`]; in wasm, `SmartInviteClient` over `fetch` | `wasm-bindgen-futures`, `web-sys` (wasm only) |
 //! | `callbacks` | [`callbacks`] | `hmac`, `sha2`, `base64` |
 //! | `calendar` | [`calendar`] | |
-//! | `email` | [`email`] (and `calendar`) | `mail-builder` |
+//! | `email` | [`email`] (and `calendar`) | `mail-builder`, `base64` |
 //!
 //! The npm package is built twice from this crate: the server build with every feature, for
 //! speed, and the browser build with none of them (or only what the demo page needs), for

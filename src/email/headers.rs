@@ -51,12 +51,12 @@ impl Mailbox {
     pub(crate) fn parse(field: &str, text: &str) -> Result<Self, EmailError> {
         refuse_controls(field, text)?;
         let text = text.trim();
-        let (name, address) = match (text.strip_suffix('>'), text.rfind('<')) {
-            (Some(inner), Some(open)) => (unquote(text[..open].trim()), inner[open + 1..].trim()),
-            _ => (String::new(), text),
+        let (name, address) = match text.strip_suffix('>').zip(text.rfind('<')) {
+            Some((inner, open)) => (unquote(text[..open].trim()), inner[open + 1..].trim()),
+            None => (String::new(), text),
         };
         let valid = address.is_ascii()
-            && !address.contains(|c: char| c.is_ascii_whitespace() || "<>,;\"".contains(c))
+            && !address.bytes().any(|b| b.is_ascii_whitespace() || matches!(b, b'<' | b'>' | b',' | b';' | b'"'))
             && crate::formats::is_email(address);
         if !valid {
             return Err(EmailError::InvalidAddress { field: field.to_owned(), value: text.to_owned() });
@@ -112,7 +112,8 @@ fn unquote(name: &str) -> String {
 /// CR and LF would end the header and let the rest of the value inject new ones; other
 /// control characters have no place in a header either.
 pub(crate) fn refuse_controls(field: &str, text: &str) -> Result<(), EmailError> {
-    if text.contains(|c: char| c.is_ascii_control() && c != '\t') {
+    // ASCII control characters are single bytes, never part of a multi-byte character.
+    if text.bytes().any(|b| b.is_ascii_control() && b != b'\t') {
         return Err(EmailError::ControlCharacter { field: field.to_owned() });
     }
     Ok(())
@@ -120,27 +121,27 @@ pub(crate) fn refuse_controls(field: &str, text: &str) -> Result<(), EmailError>
 
 /// Appends `Name: value` as an unstructured field (Subject).
 pub(crate) fn unstructured(out: &mut String, name: &str, value: &str) {
-    let atoms = if value.is_empty() {
-        Vec::new()
+    let mut field = Field::start(out, name);
+    if value.is_empty() {
     } else if is_plain_phrase(value, |c| (' '..='~').contains(&c)) {
-        value.split(' ').map(str::to_owned).collect()
+        value.split(' ').for_each(|word| field.atom(&[word]));
     } else {
-        encoded_words(value)
-    };
-    field(out, name, &atoms);
+        encoded_words(value).iter().for_each(|word| field.atom(&[word]));
+    }
+    field.end();
 }
 
 /// Appends `Name: mailbox, mailbox` (From, To).
 pub(crate) fn mailboxes(out: &mut String, name: &str, list: &[Mailbox]) {
-    let mut atoms = Vec::new();
+    let mut field = Field::start(out, name);
     for (i, mailbox) in list.iter().enumerate() {
         if let Some(display) = &mailbox.name {
-            atoms.extend(phrase(display));
+            phrase(display).iter().for_each(|word| field.atom(&[word]));
         }
         let separator = if i + 1 < list.len() { "," } else { "" };
-        atoms.push(format!("<{}>{separator}", mailbox.address));
+        field.atom(&["<", &mailbox.address, ">", separator]);
     }
-    field(out, name, &atoms);
+    field.end();
 }
 
 /// A display name as atoms: plain words as they are, each run of other words as encoded-words
@@ -167,22 +168,41 @@ fn phrase(name: &str) -> Vec<String> {
     atoms
 }
 
-/// Writes the atoms separated by single spaces, folding before an atom that would pass
-/// [`LINE_MAX`]. An atom longer than a line (a very long address) gets a line of its own.
-fn field(out: &mut String, name: &str, atoms: &[String]) {
-    out.push_str(name);
-    out.push(':');
-    let mut line = name.len() + 1;
-    for (i, atom) in atoms.iter().enumerate() {
-        if i > 0 && line + 1 + atom.len() > LINE_MAX {
-            out.push_str("\r\n");
-            line = 0;
-        }
-        out.push(' ');
-        out.push_str(atom);
-        line += 1 + atom.len();
+/// A header field being written: atoms separated by single spaces, folding before an atom that
+/// would pass [`LINE_MAX`]. An atom longer than a line (a very long address) gets a line of its
+/// own. Atoms are written as they come, in pieces, so a field of thousands of mailboxes builds
+/// no list of them first.
+struct Field<'o> {
+    out: &'o mut String,
+    /// The length of the current line so far.
+    line: usize,
+    /// Whether an atom was written.
+    started: bool,
+}
+
+impl<'o> Field<'o> {
+    fn start(out: &'o mut String, name: &str) -> Self {
+        out.push_str(name);
+        out.push(':');
+        Self { out, line: name.len() + 1, started: false }
     }
-    out.push_str("\r\n");
+
+    /// Writes one atom, the concatenation of `pieces`.
+    fn atom(&mut self, pieces: &[&str]) {
+        let len: usize = pieces.iter().map(|piece| piece.len()).sum();
+        if self.started && self.line + 1 + len > LINE_MAX {
+            self.out.push_str("\r\n");
+            self.line = 0;
+        }
+        self.out.push(' ');
+        pieces.iter().for_each(|piece| self.out.push_str(piece));
+        self.line += 1 + len;
+        self.started = true;
+    }
+
+    fn end(self) {
+        self.out.push_str("\r\n");
+    }
 }
 
 /// Text that can be written as it is: words of allowed characters separated by single
