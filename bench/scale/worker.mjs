@@ -9,7 +9,7 @@
 import net from "node:net";
 import { Worker } from "bullmq";
 import { SmartInviteClient } from "../../pkg/lib/node.mjs";
-import { defaultFetch } from "../../pkg/lib/node-http.cjs";
+import { defaultFetch } from "../../pkg/lib/node-http.mjs";
 import { startInviteWorker } from "../../pkg/queue/index.mjs";
 
 const config = JSON.parse(process.argv[2]);

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { SmartInviteClient, SmartInviteError } from "../../pkg/lib/node.mjs";
-import { defaultFetch } from "../../pkg/lib/node-http.cjs";
+import { defaultFetch } from "../../pkg/lib/node-http.mjs";
 import { startMockServer } from "../../pkg/mock/index.mjs";
 import { busiestWindow, invalidInvite, invite, SECRET, sendTimes, waitFor } from "./helpers.mjs";
 
