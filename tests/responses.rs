@@ -2,7 +2,7 @@
 //! read by `parse_response`, and the stable shape it serializes to.
 
 use serde_json::{json, Value};
-use smart_invite::client::{parse_error_body, parse_response, InviteResponse, ResponseError};
+use smart_invite::client::{parse_answer, parse_error_body, parse_response, Call, InviteResponse, ResponseError};
 use smart_invite::Method;
 
 fn fixture(name: &str) -> Value {
@@ -48,6 +48,49 @@ fn every_real_response_parses_except_the_one_that_is_not_json() {
             assert!(err.to_string().starts_with("The API response is not valid JSON: key must be a string"), "{err}");
         }
     }
+}
+
+/// Each real answer, the call it answered (from its fixture note), and the field the client
+/// finds missing: only the Ruby SDK's hand-written stubs lack what the API always sends.
+#[test]
+fn each_real_answer_carries_what_its_call_always_gets() {
+    let single = Call::Upsert { multi: false };
+    let multi = Call::Upsert { multi: true };
+    let read_one = Call::Read { one_recipient: true, ics: false };
+    let expected: [(usize, Call, Option<&str>); 20] = [
+        (0, single, None),
+        (1, Call::Cancel, None),
+        (2, read_one, None),
+        (3, multi, None),
+        (4, Call::Cancel, None),
+        (5, Call::Cancel, None),
+        (6, single, Some("recipient.status")), // Ruby create stub: the request echoed, attachments []
+        (7, read_one, None),
+        (8, Call::Cancel, Some("attachments.icalendar")), // Ruby cancel stub: attachments []
+        (9, Call::Remove, None),
+        (10, single, Some("recipient")), // Ruby pre-release stub (smart_event_id)
+        (12, single, None),
+        (13, Call::Cancel, None),
+        (14, read_one, None),
+        (15, multi, None),
+        (16, Call::Read { one_recipient: false, ics: false }, None),
+        (17, Call::Read { one_recipient: true, ics: true }, None),
+        (18, single, None),
+        (19, multi, None),
+        (20, read_one, None),
+    ];
+    let responses = real_responses();
+    for (index, call, missing) in expected {
+        let (fixture, body) = &responses[index];
+        let found = match parse_answer(body, call) {
+            Ok(_) => None,
+            Err(ResponseError::Incomplete { missing, .. }) => Some(missing),
+            Err(e) => panic!("{}: {e}", fixture["source"]),
+        };
+        assert_eq!(found.as_deref(), missing, "{index} {} {}", fixture["source"], fixture["note"]);
+    }
+    // The one body that is not JSON stays that error.
+    assert!(matches!(parse_answer(&responses[11].1, single), Err(ResponseError::NotJson { .. })));
 }
 
 #[test]

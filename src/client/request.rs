@@ -5,19 +5,36 @@
 //! ```
 //! use smart_invite::{DataCenter, Method};
 //! use smart_invite::client::prepare_invite;
-//! let body = prepare_invite(r#"{"smart_invite_id":"x","recipient":{"email":"a@example.com"}}"#,
+//! let request = prepare_invite(r#"{"smart_invite_id":"x","recipient":{"email":"a@example.com"}}"#,
 //!     Method::Cancel, DataCenter::Us).unwrap();
-//! assert_eq!(body, r#"{"method":"cancel","smart_invite_id":"x","recipient":{"email":"a@example.com"}}"#);
+//! assert_eq!(request.text, r#"{"method":"cancel","smart_invite_id":"x","recipient":{"email":"a@example.com"}}"#);
 //! ```
 
+use super::answer::Call;
 use crate::formats::is_email;
 use crate::invite::Method;
 use crate::json::{Json, Object};
 use crate::validate::{Issue, IssueKey, Issues, Validator, MAX_INPUT_BYTES};
 use crate::DataCenter;
 
+/// A request ready to send: its text (the JSON body of a `POST`, or the query string of a
+/// read) and the call it makes, which says what the answer must carry ([`Call::missing`]).
+///
+/// ```
+/// use smart_invite::client::{read_query, Call};
+/// let read = read_query(r#"{"smart_invite_id":"x"}"#).unwrap();
+/// assert_eq!((read.text.as_str(), read.call), ("?smart_invite_id=x", Call::Read { one_recipient: false, ics: false }));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prepared {
+    /// The body or the query string.
+    pub text: String,
+    /// The call it makes.
+    pub call: Call,
+}
+
 /// Validates `payload` (JSON text) as a request of `method` and returns the normalized JSON
-/// body to send, or every error found. `method` is filled in when the payload has none; a
+/// body to send with its [`Call`], or every error found. `method` is filled in when the payload has none; a
 /// payload naming another method is refused (calling `cancel` with `"method": "request"` is
 /// a mistake worth hearing about, not something to guess).
 ///
@@ -28,7 +45,7 @@ use crate::DataCenter;
 ///     .unwrap_err();
 /// assert!(errors.has("method", smart_invite::IssueKey::InvalidOption));
 /// ```
-pub fn prepare_invite(payload: &str, method: Method, data_center: DataCenter) -> Result<String, Issues> {
+pub fn prepare_invite(payload: &str, method: Method, data_center: DataCenter) -> Result<Prepared, Issues> {
     let validator = Validator::new(data_center);
     let json = match Json::parse(payload) {
         Ok(json) if payload.len() <= MAX_INPUT_BYTES => json,
@@ -53,11 +70,13 @@ pub fn prepare_invite(payload: &str, method: Method, data_center: DataCenter) ->
         return Err(errors);
     }
     let invite = validation.into_result()?;
-    serde_json::to_string(&invite).map_err(|e| {
+    let call = Call::sending(&invite);
+    let text = serde_json::to_string(&invite).map_err(|e| {
         let mut errors = Issues::default();
         errors.push("", Issue::new(IssueKey::InvalidJson, format!("The invite could not be written as JSON: {e}.")));
         errors
-    })
+    })?;
+    Ok(Prepared { text, call })
 }
 
 /// The client method that sends `method`.
@@ -81,15 +100,15 @@ fn call_for(method_name: &str) -> &'static str {
 const READ_PARAMS: [&str; 3] = ["smart_invite_id", "recipient_email", "include_ics"];
 
 /// Checks the parameters of a read (`{smart_invite_id, recipient_email?, include_ics?}` as
-/// JSON text) and returns the query string, `?` included. Without `recipient_email` the API
-/// answers with every recipient of a multi-recipient invite.
+/// JSON text) and returns the query string, `?` included, with its [`Call`]. Without
+/// `recipient_email` the API answers with every recipient of a multi-recipient invite.
 ///
 /// ```
 /// let q = smart_invite::client::read_query(r#"{"smart_invite_id":"a b&c","recipient_email":"x+1@example.com",
 ///     "include_ics":true}"#).unwrap();
-/// assert_eq!(q, "?smart_invite_id=a%20b%26c&recipient_email=x%2B1%40example.com&include_ics=true");
+/// assert_eq!(q.text, "?smart_invite_id=a%20b%26c&recipient_email=x%2B1%40example.com&include_ics=true");
 /// ```
-pub fn read_query(params: &str) -> Result<String, Issues> {
+pub fn read_query(params: &str) -> Result<Prepared, Issues> {
     let mut errors = Issues::default();
     let mut refuse = |path: &str, key: IssueKey, description: String| errors.push(path, Issue::new(key, description));
     let json = match Json::parse(params) {
@@ -133,6 +152,7 @@ pub fn read_query(params: &str) -> Result<String, Issues> {
         return Err(errors);
     }
     let mut query = format!("?smart_invite_id={}", encode(id.as_deref().unwrap_or_default()));
+    let call = Call::Read { one_recipient: email.is_some(), ics: include_ics };
     if let Some(email) = email {
         query.push_str("&recipient_email=");
         query.push_str(&encode(&email));
@@ -140,7 +160,7 @@ pub fn read_query(params: &str) -> Result<String, Issues> {
     if include_ics {
         query.push_str("&include_ics=true");
     }
-    Ok(query)
+    Ok(Prepared { text: query, call })
 }
 
 /// A text parameter, or `None` (with an error recorded when it is there but not text).
@@ -176,10 +196,22 @@ mod tests {
 
     #[test]
     fn upsert_fills_in_the_method_and_normalizes() {
-        let body = prepare_invite(SEED, Method::Request, DataCenter::Us).unwrap();
-        let value: serde_json::Value = serde_json::from_str(&body).unwrap();
+        let request = prepare_invite(SEED, Method::Request, DataCenter::Us).unwrap();
+        assert_eq!(request.call, Call::Upsert { multi: false });
+        let value: serde_json::Value = serde_json::from_str(&request.text).unwrap();
         assert_eq!(value["method"], "request");
         assert_eq!(value["event"]["start"]["tzid"], "Europe/London");
+    }
+
+    #[test]
+    fn the_call_follows_the_method_and_the_recipients() {
+        let call = |payload: &str, method| prepare_invite(payload, method, DataCenter::Us).unwrap().call;
+        let many = r#"{"smart_invite_id":"x","recipients":[{"email":"a@example.com"}],
+            "event":{"summary":"S","start":"2026-04-29","end":"2026-04-30"}}"#;
+        assert_eq!(call(many, Method::Request), Call::Upsert { multi: true });
+        assert_eq!(call(many, Method::Cancel), Call::Cancel);
+        let one = r#"{"smart_invite_id":"x","recipient":{"email":"a@example.com"}}"#;
+        assert_eq!(call(one, Method::Remove), Call::Remove);
     }
 
     #[test]
@@ -268,7 +300,7 @@ mod tests {
         );
         for payload in &payloads {
             for method in [Method::Request, Method::Cancel, Method::Remove] {
-                let prepared = prepare_invite(payload, method, DataCenter::Us).map_err(|issues| {
+                let prepared = prepare_invite(payload, method, DataCenter::Us).map(|p| p.text).map_err(|issues| {
                     let mut list: Vec<(String, String)> = issues
                         .iter()
                         .flat_map(|(p, l)| l.iter().map(move |i| (p.to_owned(), i.key.to_string())))
@@ -283,10 +315,16 @@ mod tests {
 
     #[test]
     fn read_queries() {
-        assert_eq!(read_query(r#"{"smart_invite_id":"x"}"#).unwrap(), "?smart_invite_id=x");
+        let read = |params| read_query(params).map(|q| (q.text, q.call)).unwrap();
+        let every = Call::Read { one_recipient: false, ics: false };
+        assert_eq!(read(r#"{"smart_invite_id":"x"}"#), ("?smart_invite_id=x".into(), every));
         assert_eq!(
-            read_query(r#"{"smart_invite_id":"é/1","include_ics":false,"recipient_email":null}"#).unwrap(),
-            "?smart_invite_id=%C3%A9%2F1"
+            read(r#"{"smart_invite_id":"é/1","include_ics":false,"recipient_email":null}"#),
+            ("?smart_invite_id=%C3%A9%2F1".into(), every)
+        );
+        assert_eq!(
+            read(r#"{"smart_invite_id":"x","recipient_email":"a@example.com","include_ics":true}"#).1,
+            Call::Read { one_recipient: true, ics: true }
         );
     }
 

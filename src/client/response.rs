@@ -228,8 +228,8 @@ fn read_attachments(attachments: &Object<'_>) -> Option<Attachments> {
     (icalendar.is_some() || removed.is_some()).then_some(Attachments { icalendar, removed })
 }
 
-/// Why a 2xx response body could not be read. Both cases mean the server answered with
-/// something other than an invite (the JS client reports them as `invalid_response`).
+/// Why a 2xx response body could not be read. Each case means the server answered with
+/// something other than the invite asked for (the JS client reports them as `invalid_response`).
 ///
 /// ```
 /// use smart_invite::client::{parse_response, ResponseError};
@@ -254,6 +254,14 @@ pub enum ResponseError {
         /// What is missing or of the wrong shape.
         detail: String,
     },
+    /// The body is an invite without a field the API always sends for the call (see
+    /// [`parse_answer`](super::parse_answer)).
+    Incomplete {
+        /// The JS client method of the call, e.g. `upsert`.
+        call: &'static str,
+        /// The path of the missing field, e.g. `recipient.status`.
+        missing: String,
+    },
 }
 
 impl fmt::Display for ResponseError {
@@ -261,6 +269,9 @@ impl fmt::Display for ResponseError {
         match self {
             Self::NotJson { detail, .. } => write!(f, "The API response is not valid JSON: {detail}."),
             Self::NotAnInvite { detail } => write!(f, "The API response is JSON but not a Smart Invite: {detail}."),
+            Self::Incomplete { call, missing } => {
+                write!(f, "The API's answer to {call} lacks `{missing}`, which the API always sends.")
+            }
         }
     }
 }

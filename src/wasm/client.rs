@@ -5,7 +5,7 @@
 //! to `maxRetries + 1` attempts, each bounded by `timeoutMs` (a timer races every step and
 //! aborts the fetch through an `AbortController` when it fires), with the waits
 //! between them from [`RetryPolicy`], then the answer mapped by [`classify_response`] and read by
-//! [`parse_response`]. Every failure is one `SmartInviteError`.
+//! [`parse_answer`]. Every failure is one `SmartInviteError`.
 //!
 //! Every attempt of every call on one client first waits for its slot under the client's rate
 //! limit (`rateLimit`, Cronofy's 50/s and 500/min by default): the [`Pacer`] decides, this
@@ -28,8 +28,8 @@ use web_sys::{AbortController, AbortSignal, RequestInit, Response};
 
 use super::{json_text, smart_invite_error, to_js};
 use crate::client::{
-    check_base_url, classify_response, parse_response, prepare_invite, read_query, ApiError, ErrorKind, HttpResponse,
-    Pacer, PacingCheck, RateLimit, ResponseError, RetryPolicy, REQUEST_ID_HEADERS,
+    check_base_url, classify_response, parse_answer, prepare_invite, read_query, ApiError, Call, ErrorKind,
+    HttpResponse, Pacer, PacingCheck, RateLimit, ResponseError, RetryPolicy, REQUEST_ID_HEADERS,
 };
 use crate::{DataCenter, Method};
 
@@ -143,10 +143,10 @@ impl SmartInviteClient {
     pub fn get(&self, params: JsValue) -> Promise {
         let config = Rc::clone(&self.config);
         future_to_promise(async move {
-            let query = json_text(&params, "The read parameters").and_then(|text| read_query(&text));
-            let query = query.map_err(|errors| throw(ApiError::invalid_payload(errors), None, &config.secret))?;
-            let url = format!("{}{API_PATH}{query}", config.base_url);
-            send(&config, "GET", &url, None).await
+            let read = json_text(&params, "The read parameters").and_then(|text| read_query(&text));
+            let read = read.map_err(|errors| throw(ApiError::invalid_payload(errors), None, &config.secret))?;
+            let url = format!("{}{API_PATH}{}", config.base_url, read.text);
+            send(&config, read.call, "GET", &url, None).await
         })
     }
 
@@ -188,11 +188,11 @@ impl SmartInviteClient {
     fn post(&self, payload: JsValue, method: Method) -> Promise {
         let config = Rc::clone(&self.config);
         future_to_promise(async move {
-            let body = json_text(&payload, "The invite")
+            let request = json_text(&payload, "The invite")
                 .and_then(|text| prepare_invite(&text, method, config.data_center))
                 .map_err(|errors| throw(ApiError::invalid_payload(errors), None, &config.secret))?;
             let url = format!("{}{API_PATH}", config.base_url);
-            send(&config, "POST", &url, Some(&body)).await
+            send(&config, request.call, "POST", &url, Some(&request.text)).await
         })
     }
 }
@@ -210,11 +210,11 @@ impl From<ApiError> for Failure {
 }
 
 /// Every attempt of one call, each in its slot under the rate limit, with the waits between them.
-async fn send(config: &Config, method: &str, url: &str, body: Option<&str>) -> Result<JsValue, JsValue> {
+async fn send(config: &Config, call: Call, method: &str, url: &str, body: Option<&str>) -> Result<JsValue, JsValue> {
     let mut retry = 0;
     loop {
         pace(config).await;
-        let failure = match attempt(config, method, url, body).await {
+        let failure = match attempt(config, call, method, url, body).await {
             Ok(invite) => return Ok(invite),
             Err(failure) => failure,
         };
@@ -262,7 +262,7 @@ pub fn set_default_fetch(fetch: Function) {
 /// more per call; an `AbortController` aborted by our own timer is likewise cheaper in Node
 /// than `AbortSignal.timeout`. The answer is read structurally (`status`, `headers.get`,
 /// `text()`), so a transport may return a lighter object than a `Response`.
-async fn attempt(config: &Config, method: &str, url: &str, body: Option<&str>) -> Result<JsValue, Failure> {
+async fn attempt(config: &Config, call: Call, method: &str, url: &str, body: Option<&str>) -> Result<JsValue, Failure> {
     let deadline = Deadline::start(config.timeout_ms).map_err(|cause| network(config, "no AbortController", cause))?;
     let init = request_init(config, method, body, &deadline.controller.signal())
         .map_err(|cause| network(config, "the request could not be built", cause))?;
@@ -295,10 +295,13 @@ async fn attempt(config: &Config, method: &str, url: &str, body: Option<&str>) -
         retry_after: retry_after.as_deref(),
     };
     classify_response(&answer, now())?;
-    parse_response(text.as_bytes()).map(|invite| to_js(&invite)).map_err(|e| {
+    parse_answer(text.as_bytes(), call).map(|invite| to_js(&invite)).map_err(|e| {
         let what = match &e {
             ResponseError::NotJson { detail, .. } => format!("its body is not JSON ({detail})"),
             ResponseError::NotAnInvite { detail } => format!("its body is not a Smart Invite ({detail})"),
+            ResponseError::Incomplete { missing, .. } => {
+                format!("its body lacks `{missing}`, which the API always sends for {}()", call.name())
+            }
         };
         let mut error = ApiError::unusable_body(answer.status, &text, &what);
         error.request_id = request_id.clone();
