@@ -8,6 +8,7 @@ import { register } from "./setup.mjs";
 
 export * from "../gen/browser/api.mjs";
 export { SmartInviteError } from "./error.mjs";
+export { initFull } from "./full.mjs";
 export { createInviteSchema, inviteSchema } from "./schema.mjs";
 
 let ready;

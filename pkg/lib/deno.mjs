@@ -4,12 +4,15 @@
 import * as glue from "../gen/smart_invite.js";
 import source wasmModule from "../gen/smart_invite_bg.wasm";
 import { register } from "./setup.mjs";
+import { registerClient } from "./setup-client.mjs";
 
 glue.initSync({ module: wasmModule });
 register(glue);
+registerClient(glue);
 
 export * from "../gen/api.mjs";
 export { SmartInviteError } from "./error.mjs";
 export { createInviteSchema, inviteSchema } from "./schema.mjs";
 
 export async function init() {}
+export async function initFull() {}

@@ -14,13 +14,16 @@ import wasmBytes from "#server-wasm";
 import * as glue from "../gen/smart_invite.js";
 import { defaultFetch } from "./node-http.mjs";
 import { register } from "./setup.mjs";
+import { registerClient } from "./setup-client.mjs";
 
 glue.initSync({ module: wasmBytes });
+register(glue);
 // The client sends through node:http here (a third of the CPU of Node 20's fetch per call).
-register(glue, defaultFetch);
+registerClient(glue, defaultFetch);
 
 export * from "../gen/api.mjs";
 export { SmartInviteError } from "./error.mjs";
 export { createInviteSchema, inviteSchema } from "./schema.mjs";
 
 export async function init() {}
+export async function initFull() {}

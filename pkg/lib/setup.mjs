@@ -1,7 +1,7 @@
 // What every entry does once the wasm module is instantiated: hand it the JS pieces it uses.
 // Written against the glue's exports only, so the CommonJS entry shares it (gen/setup.cjs).
+// The client's pieces are in lib/setup-client.mjs, which a page loads only with the full build.
 
-import { upsertManyWith } from "./bulk.mjs";
 import { SmartInviteError } from "./error.mjs";
 import { useValidator } from "./schema.mjs";
 
@@ -33,14 +33,11 @@ function stringify(value) {
 }
 
 /**
- * Registers the error class and the JSON helper with an instantiated glue module, its
- * validateInvite with the Standard Schema, and the client's transport when the runtime has one
- * of its own (Node: lib/node-http.mjs).
+ * Registers the error class and the JSON helper with an instantiated glue module, and its
+ * validateInvite with the Standard Schema.
  */
-export function register(glue, defaultFetch) {
+export function register(glue) {
   glue.__setErrorClass(SmartInviteError);
   glue.__setStringify(stringify);
-  if (defaultFetch) glue.__setDefaultFetch(defaultFetch);
   useValidator(glue.validateInvite);
-  glue.SmartInviteClient.prototype.upsertMany = upsertManyWith(glue.validateInvite);
 }

@@ -265,6 +265,17 @@ export declare function init(
   input?: string | URL | Request | Response | BufferSource | WebAssembly.Module | Promise<Response>,
 ): Promise<void>;
 
+/**
+ * Loads the rest of the package into a page: `SmartInviteClient`, the callback helpers and
+ * `buildInviteEmail` are in the server build, which a page downloads only when it calls this
+ * (once; by default the `.wasm` in the package, or what `init()` takes). Until then they throw
+ * a {@link SmartInviteError} saying to call it. In Node, Bun, Deno and workerd it resolves at
+ * once: everything is loaded at import.
+ */
+export declare function initFull(
+  input?: string | URL | Request | Response | BufferSource | WebAssembly.Module | Promise<Response>,
+): Promise<void>;
+
 /** Checks a payload (an object or JSON text); never throws, whatever the input. */
 export declare function validateInvite(input: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -56,9 +56,15 @@ const SECRET = "CRN_browser-secret-1e9b47";
 const SECRET_PAGE = `<!doctype html>
 <script type="importmap">{ "imports": { "smart-invite": "/node_modules/smart-invite/lib/browser.mjs" } }</script>
 <script type="module">
-  import { init, SmartInviteClient, SmartInviteError } from "smart-invite";
+  import { init, initFull, SmartInviteClient, SmartInviteError } from "smart-invite";
   await init();
   const out = { document: typeof document, window: typeof window };
+  try {
+    new SmartInviteClient({ clientSecret: ${JSON.stringify(SECRET)}, allowBrowser: true });
+  } catch (e) {
+    out.beforeFull = { isError: e instanceof SmartInviteError, message: e.message };
+  }
+  await initFull();
   try {
     new SmartInviteClient({ clientSecret: ${JSON.stringify(SECRET)} });
     out.refused = false;
@@ -126,7 +132,11 @@ test("Chromium: import the package as an ES module, init(), validate", async () 
     requests.every((u) => u.startsWith(origin)),
     `only the local server is contacted: ${requests}`,
   );
-  assert.equal(requests.filter((u) => u.endsWith(".wasm")).length, 1, "the .wasm is fetched once");
+  assert.deepEqual(
+    requests.filter((u) => u.endsWith(".wasm")),
+    [`${origin}/node_modules/smart-invite/gen/browser/smart_invite_bg.wasm`],
+    "the browser build's .wasm is fetched once, the server build's never",
+  );
 });
 
 test("Chromium: a page's SmartInviteClient refuses a client secret unless allowBrowser: true", async () => {
@@ -138,6 +148,8 @@ test("Chromium: a page's SmartInviteClient refuses a client secret unless allowB
   const result = await page.evaluate(() => window.result);
   assert.deepEqual(errors, []);
   assert.equal(result.document, "object", "a real page, with a document");
+  assert.equal(result.beforeFull?.isError, true, "the client worked before initFull() loaded the server build");
+  assert.match(result.beforeFull.message, /SmartInviteClient is not in the browser build: call `await initFull\(\)`/);
   assert.equal(result.refused, true, "the secret was accepted in a page");
   assert.equal(result.kind, "invalid_options");
   assert.match(result.message, /allowBrowser: true/);

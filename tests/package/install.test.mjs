@@ -71,7 +71,6 @@ test("the tarball holds the entries, the glue, the two builds' .wasm, the types;
     "gen/smart_invite.cjs",
     "gen/smart_invite_bg.wasm",
     "gen/wasm-embedded.mjs",
-    "gen/node-http.cjs",
     "gen/browser/smart_invite.js",
     "gen/browser/smart_invite_bg.wasm",
     "gen/browser/api.mjs",

@@ -2,7 +2,7 @@
 // validateInvite, shows the messages under their fields, the normalized JSON and the ICS
 // preview, and hands the invite to the demo server on "Send".
 
-import { init, suggestTimeZones, timeZones, validateInvite } from "/pkg/lib/browser.mjs";
+import { init, initFull, suggestTimeZones, timeZones, validateInvite } from "/pkg/lib/browser.mjs";
 import { h } from "./dom.mjs";
 import { addRecipient, fillExample, readPayload, removeRecipient, setAllDay } from "./form.mjs";
 import { showIssues } from "./issues.mjs";
@@ -83,7 +83,7 @@ function drawResult(result) {
   $("json").textContent = JSON.stringify(result.ok ? result.invite : result.errors, null, 2);
   if (result.ok) lastValid = result.invite;
   renderCard($("event-card"), lastValid, { stale: !result.ok });
-  if ($("ics-details").open) $("ics-text").textContent = lastValid ? icsText(lastValid) : "";
+  if ($("ics-details").open && calendarLoaded) $("ics-text").textContent = lastValid ? icsText(lastValid) : "";
 }
 
 /** The preview keeps the last valid invite while the form holds errors, marked as such. */
@@ -101,7 +101,17 @@ form.addEventListener("change", (event) => {
   if (event.target.name === "all_day") setAllDay(form, event.target.checked);
   validate();
 });
-$("ics-details").addEventListener("toggle", validate);
+// The .ics preview needs the calendar writer, which the browser build leaves out: the first
+// opening loads the rest of the package (initFull), so the first validation does not wait for it.
+let calendarLoaded = false;
+$("ics-details").addEventListener("toggle", () => {
+  if (!$("ics-details").open || calendarLoaded) return validate();
+  $("ics-text").textContent = "(loading the iCalendar writer…)";
+  initFull().then(() => {
+    calendarLoaded = true;
+    validate();
+  });
+});
 $("add-recipient").addEventListener("click", () => {
   addRecipient().focus();
   validate();

@@ -14,6 +14,7 @@ const inviteCheck :Workerd.Worker = (
     (name = "smart-invite", esModule = "export * from 'smart-invite/lib/workerd.mjs';"),
     (name = "smart-invite/lib/workerd.mjs", esModule = embed "node_modules/smart-invite/lib/workerd.mjs"),
     (name = "smart-invite/lib/setup.mjs", esModule = embed "node_modules/smart-invite/lib/setup.mjs"),
+    (name = "smart-invite/lib/setup-client.mjs", esModule = embed "node_modules/smart-invite/lib/setup-client.mjs"),
     (name = "smart-invite/lib/error.mjs", esModule = embed "node_modules/smart-invite/lib/error.mjs"),
     (name = "smart-invite/lib/schema.mjs", esModule = embed "node_modules/smart-invite/lib/schema.mjs"),
     (name = "smart-invite/lib/bulk.mjs", esModule = embed "node_modules/smart-invite/lib/bulk.mjs"),
