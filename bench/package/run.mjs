@@ -196,7 +196,7 @@ if (existsSync(variantsDir)) {
   table(
     ["variant", "raw", "gzip -9", "brotli 11", "per call", "time vs z-Oz", "gzip vs z-Oz"],
     names.map((n) => [
-      n + (n === base ? " (shipped)" : ""),
+      n + (n === base ? " (the browser build's settings)" : n === "3-O3" ? " (the server build's settings)" : ""),
       kb(sizes[n].raw),
       kb(sizes[n].gzip),
       kb(sizes[n].brotli),

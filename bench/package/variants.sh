@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Builds the .wasm variants that `bench/package/run.mjs` compares: rustc opt-level z / s / 3
 # and wasm-opt settings, each as web glue + .wasm in target/pkg-variants/<name>/.
-# The shipped build (pkg/gen) is opt-level z with wasm-opt $WASM_OPT_FLAGS and std rebuilt for
-# size (-Zbuild-std, mk/pkg.mk); these variants all use the ordinary std, so that the opt-levels
-# and wasm-opt settings compare like for like.
+# The package ships two builds (mk/pkg.mk): the browser build at opt-level z with wasm-opt -Oz,
+# the server build at opt-level 3 with wasm-opt -O3, both with std rebuilt (-Zbuild-std); these
+# variants all use the ordinary std and every feature, so that the opt-levels and wasm-opt
+# settings compare like for like.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=target/pkg-variants
