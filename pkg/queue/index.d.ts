@@ -1,12 +1,12 @@
 // Types of `smart-invite/queue`: invites sent through BullMQ on Redis under one shared rate limit.
 
-import type { Queue, Worker } from "bullmq";
+import type { ConnectionOptions, Queue, Worker } from "bullmq";
 import type { InviteResponse, SmartInviteClientOptions, UpsertPayload } from "../types/client.js";
 import type { DataCenterId, ErrorMap, SmartInviteErrorKind } from "../types/core.js";
 
 /** Where Redis is: what BullMQ takes as `connection` (ioredis options such as
  * `{ host, port, password }`, or an ioredis instance). */
-export type RedisConnection = NonNullable<ConstructorParameters<typeof Queue>[1]>["connection"];
+export type RedisConnection = ConnectionOptions;
 
 export interface InviteQueueOptions {
   connection: RedisConnection;

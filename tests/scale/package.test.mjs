@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { packAndInstall, runNode } from "../package/scratch.mjs";
+import { packAndInstall, root, runNode } from "../package/scratch.mjs";
 import { invalidInvite, invite } from "./helpers.mjs";
 
 let scratch;
@@ -49,6 +49,58 @@ test("installing smart-invite alone brings in neither bullmq nor ioredis; the qu
   );
   assert.equal(withIt.stderr, "");
   assert.equal(withIt.stdout.trim(), "function function");
+});
+
+test("the queue's, upsertMany's and rateLimit's types hold under tsc --strict, and catch a misspelt field", () => {
+  const source = (field) => `import { createInviteQueue, startInviteWorker, type JobResult } from "smart-invite/queue";
+import { SmartInviteClient } from "smart-invite";
+const connection = { host: "127.0.0.1", port: 6379 };
+const queue = createInviteQueue({ connection, name: "invites" });
+const worker = startInviteWorker({ connection, client: { clientSecret: "s" }, rateLimit: { ${field}: 40 } });
+export async function main(): Promise<void> {
+  const added = await queue.add({ smart_invite_id: "x", recipient: { email: "a@example.com" },
+    event: { summary: "s", start: "2026-01-01T10:00:00Z", end: "2026-01-01T11:00:00Z" } });
+  if (added.ok) {
+    const result: JobResult = await queue.result(added.jobId);
+    if (result.state === "completed") console.log(result.invite.attachments?.icalendar);
+    if (result.state === "failed") console.log(result.error.kind, result.error.errors);
+  } else console.log(added.errors["event.end"]);
+  console.log(worker.slotCounts().lateSlots, (await queue.counts()).delayed);
+  const client = new SmartInviteClient({ clientSecret: "s", rateLimit: { perMinute: 100 } });
+  const results = await client.upsertMany([], { concurrency: 2, onProgress: (done, total, failed) => done + total + failed });
+  for (const r of results) console.log(r.ok ? r.invite.smart_invite_id : r.error.kind);
+  const shown = client.toJSON().rateLimit;
+  console.log(shown === false ? "off" : shown.perSecond);
+  await worker.close();
+  await queue.close();
+}
+`;
+  const tsconfig = {
+    compilerOptions: {
+      strict: true,
+      module: "nodenext",
+      moduleResolution: "nodenext",
+      target: "es2022",
+      types: ["node"],
+      // Node's types from the repository's own dev dependencies (a Node project has them).
+      typeRoots: [join(root, "node_modules/@types")],
+      noEmit: true,
+    },
+    files: ["check.mts"],
+  };
+  writeFileSync(join(scratch.project, "tsconfig.json"), JSON.stringify(tsconfig));
+  const tsc = (field) => {
+    writeFileSync(join(scratch.project, "check.mts"), source(field));
+    return spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.json"], {
+      cwd: scratch.project,
+      encoding: "utf8",
+    });
+  };
+  const good = tsc("perSecond");
+  assert.equal(good.status, 0, good.stdout + good.stderr);
+  const bad = tsc("per_second");
+  assert.notEqual(bad.status, 0);
+  assert.match(bad.stdout, /per_second/);
 });
 
 test("npx smart-invite validate runs from the installed package", () => {
