@@ -57,7 +57,7 @@ try {
   await page.keyboard.type(" The agenda follows. ".repeat(Math.ceil(KEYS / 21)).slice(0, KEYS));
   const keystrokes = await page.evaluate(() => window.demoTimings.validations);
   const loop = await page.evaluate(async (count) => {
-    const { validateInvite } = await import("/pkg/lib/browser.mjs");
+    const { validateInvite } = await import("/pkg/gen/browser/index.mjs");
     const { readPayload } = await import("/form.mjs");
     const payload = readPayload(document.getElementById("invite"));
     const started = performance.now();

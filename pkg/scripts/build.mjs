@@ -11,13 +11,15 @@
 //    (lib/setup.mjs with the error class, lib/setup-client.mjs, lib/node-http.mjs), and
 //    gen/json-schema.cjs for `require("smart-invite/json-schema")` (esbuild);
 //  - gen/smart_invite.js: the server glue's default .wasm URL taken out (see detachDefaultUrl);
+//  - gen/browser/index.mjs: the browser entry as pages load it, lib/browser.mjs and what it
+//    imports bundled and minified into one module (see writeBrowserBundle);
 //  - gen/cts/**.d.cts: CommonJS copies of the type declarations for `require` consumers
 //    under TypeScript's node16/nodenext resolution.
 
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildSync } from "esbuild";
+import { build, buildSync } from "esbuild";
 
 const pkg = join(dirname(fileURLToPath(import.meta.url)), "..");
 const gen = join(pkg, "gen");
@@ -125,6 +127,36 @@ function writeCommonJs(source, target, platform) {
   });
 }
 
+/**
+ * The browser entry in one minified module beside the browser build's glue (whose
+ * `new URL("smart_invite_bg.wasm", import.meta.url)` stays valid there): 3.4 KB gzip instead
+ * of 7.8 KB for the seven files it replaces, and one request. Two imports stay outside it, as
+ * imports of lib/: error.mjs, so that the server build a page loads later with initFull()
+ * throws the same SmartInviteError class, and browser-full.mjs, loaded only by initFull().
+ */
+async function writeBrowserBundle() {
+  const shared = /^\.\/(error|browser-full)\.mjs$/;
+  await build({
+    entryPoints: [join(pkg, "lib", "browser.mjs")],
+    outfile: join(gen, "browser", "index.mjs"),
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    legalComments: "none",
+    logLevel: "warning",
+    plugins: [
+      {
+        name: "shared-lib-modules",
+        setup(b) {
+          b.onResolve({ filter: shared }, (args) => ({ path: `../../lib/${args.path.slice(2)}`, external: true }));
+        },
+      },
+    ],
+  });
+}
+
 /** Every .d.ts of the package (index.d.ts and types/), copied as .d.cts with `.js` specifiers made `.cjs`. */
 function writeCommonJsTypes() {
   const sources = [join(pkg, "index.d.ts")];
@@ -155,6 +187,7 @@ export { registerClient } from "./setup-client.mjs";
 export { defaultFetch } from "./node-http.mjs";`;
 writeCommonJs(SETUP, "setup.cjs", "node");
 writeCommonJs(`export * from "./json-schema.mjs";`, "json-schema.cjs", "neutral");
+await writeBrowserBundle();
 writeCommonJsTypes();
 console.log(`pkg/gen: server build ${names.length} exports (${names.join(", ")})`);
 console.log(`pkg/gen/browser: browser build ${browserNames.length} exports (${browserNames.join(", ")})`);

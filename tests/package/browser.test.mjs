@@ -30,7 +30,7 @@ const CHROMIUM_FLAGS = [
 ];
 
 const PAGE = `<!doctype html>
-<script type="importmap">{ "imports": { "smart-invite": "/node_modules/smart-invite/lib/browser.mjs" } }</script>
+<script type="importmap">{ "imports": { "smart-invite": "/node_modules/smart-invite/gen/browser/index.mjs" } }</script>
 <script type="module">
   import { init, validateInvite, normalizeInvite, SmartInviteError, timeZones, dataCenters } from "smart-invite";
   const seed = ${JSON.stringify(seed)};
@@ -54,7 +54,7 @@ const PAGE = `<!doctype html>
 // unless allowBrowser: true.
 const SECRET = "CRN_browser-secret-1e9b47";
 const SECRET_PAGE = `<!doctype html>
-<script type="importmap">{ "imports": { "smart-invite": "/node_modules/smart-invite/lib/browser.mjs" } }</script>
+<script type="importmap">{ "imports": { "smart-invite": "/node_modules/smart-invite/gen/browser/index.mjs" } }</script>
 <script type="module">
   import { init, initFull, SmartInviteClient, SmartInviteError } from "smart-invite";
   await init();

@@ -2,7 +2,7 @@
 // validateInvite, shows the messages under their fields, the normalized JSON and the ICS
 // preview, and hands the invite to the demo server on "Send".
 
-import { init, initFull, suggestTimeZones, timeZones, validateInvite } from "/pkg/lib/browser.mjs";
+import { init, initFull, suggestTimeZones, timeZones, validateInvite } from "/pkg/gen/browser/index.mjs";
 import { h } from "./dom.mjs";
 import { addRecipient, fillExample, readPayload, removeRecipient, setAllDay } from "./form.mjs";
 import { showIssues } from "./issues.mjs";

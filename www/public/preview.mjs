@@ -1,7 +1,7 @@
 // The "ICS preview": the normalized event as a calendar shows it (the time in the event's zone
 // and in UTC), and the iCalendar text the package writes for it.
 
-import { __buildInviteIcs } from "/pkg/lib/browser.mjs";
+import { __buildInviteIcs } from "/pkg/gen/browser/index.mjs";
 import { h } from "./dom.mjs";
 
 const DAY = { weekday: "short", day: "numeric", month: "short", year: "numeric" };
