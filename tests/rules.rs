@@ -474,3 +474,28 @@ fn nesting_is_limited_to_127_levels_as_text_and_as_a_value() {
         }
     }
 }
+
+/// A value quoted in a description is cut to 60 characters: a 1 MiB zone id, address or key
+/// gives a message a person can read, not one as long as the payload.
+#[test]
+fn long_values_are_quoted_in_part() {
+    let zone = format!("Europe/Lond{}", "o".repeat(100_000));
+    let key = "k".repeat(100_000);
+    let text = format!(
+        r#"{{"smart_invite_id":"x","{key}":1,"recipient":{{"email":"{}@"}},"event":{{"summary":"s","start":"2026-04-29T09:30","end":"2026-04-29T10:00","tzid":"{zone}"}}}}"#,
+        "a".repeat(100_000)
+    );
+    let v = validate_json(&text);
+    let zone_issue = &v.errors.get("event.tzid").unwrap()[0];
+    assert_eq!(zone_issue.description, format!("\"Europe/Lond{}…\" is not an IANA time zone.", "o".repeat(49)));
+    let email_issue = &v.errors.get("recipient.email").unwrap()[0];
+    assert_eq!(email_issue.description, format!("\"{}…\" is not a valid email address.", "a".repeat(60)));
+    let key_issue = &v.warnings.get(&key).unwrap()[0];
+    assert!(key_issue.description.starts_with(&format!("\"{}…\" is not a Smart Invite field", "k".repeat(60))));
+    assert_eq!(
+        validate_json(r#"{"smart_invite_id":"x","recipient":{"email":"bob@"}}"#).errors.get("recipient.email").unwrap()
+            [0]
+        .description,
+        "\"bob@\" is not a valid email address."
+    );
+}

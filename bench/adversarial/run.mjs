@@ -139,7 +139,16 @@ for (const [shape, make] of Object.entries(PAYLOADS)) {
 // The client: a huge invalid payload refused before sending, and a huge answer from a server.
 {
   const answer = (n) =>
-    JSON.stringify({ smart_invite_id: "x", recipients: replies(n), attachments: { icalendar: "BEGIN:VCALENDAR" } });
+    JSON.stringify({
+      smart_invite_id: "x",
+      recipients: replies(n),
+      event: {
+        summary: "s",
+        start: { time: EVENT.start, tzid: "Europe/London" },
+        end: { time: EVENT.end, tzid: "Europe/London" },
+      },
+      attachments: { icalendar: "BEGIN:VCALENDAR" },
+    });
   const { text: body } = fill(answer);
   const server = createServer((req, res) => {
     req.resume().on("end", () => res.writeHead(200, { "content-type": "application/json" }).end(body));

@@ -14,7 +14,7 @@ use super::answer::Call;
 use crate::formats::is_email;
 use crate::invite::Method;
 use crate::json::{Json, Object};
-use crate::validate::{Issue, IssueKey, Issues, Validator, MAX_INPUT_BYTES};
+use crate::validate::{quoted, Issue, IssueKey, Issues, Validator, MAX_INPUT_BYTES};
 use crate::DataCenter;
 
 /// A request ready to send: its text (the JSON body of a `POST`, or the query string of a
@@ -123,7 +123,7 @@ pub fn read_query(params: &str) -> Result<Prepared, Issues> {
         return Err(errors);
     };
     for key in map.keys().filter(|k| !READ_PARAMS.contains(k)) {
-        let description = format!("{key} is not a read parameter; use {}.", READ_PARAMS.join(", "));
+        let description = format!("{} is not a read parameter; use {}.", quoted(key), READ_PARAMS.join(", "));
         refuse(key, IssueKey::NotSupported, description);
     }
     let id = text_param(map, "smart_invite_id", &mut refuse);
@@ -135,7 +135,7 @@ pub fn read_query(params: &str) -> Result<Prepared, Issues> {
     let email = text_param(map, "recipient_email", &mut refuse);
     if let Some(email) = &email {
         if !is_email(email) {
-            let description = format!("recipient_email \"{email}\" is not an email address.");
+            let description = format!("recipient_email {} is not an email address.", quoted(email));
             refuse("recipient_email", IssueKey::InvalidEmail, description);
         }
     }

@@ -15,6 +15,16 @@ use crate::DataCenter;
 pub use issues::{Issue, IssueKey, Issues, MAX_LISTED};
 use rules::Report;
 
+/// A value the payload holds, quoted for a description: its first 60 characters, then `…`
+/// when there are more. A person can recognise what they typed, and a hostile 1 MiB value
+/// does not make every message (and the time to write and read it) 1 MiB long.
+pub(crate) fn quoted(text: &str) -> String {
+    match text.char_indices().nth(60) {
+        Some((cut, _)) => format!("\"{}…\"", &text[..cut]),
+        None => format!("\"{text}\""),
+    }
+}
+
 /// Inputs larger than this (1 MiB) are refused before they are parsed. A real invite is a
 /// few kilobytes; the largest fields allowed add up to well under this.
 pub const MAX_INPUT_BYTES: usize = 1 << 20;

@@ -11,6 +11,7 @@ use crate::time::zones;
 use crate::time::{EventTime, Moment};
 use crate::validate::issues::IssueKey;
 use crate::validate::path::Path;
+use crate::validate::quoted;
 
 const FIELDS: &[&str] = &[
     "summary",
@@ -104,7 +105,7 @@ pub(crate) fn read(value: &Json<'_>, path: &Path, report: &mut Report) -> Option
             report.add(
                 &color_path,
                 IssueKey::InvalidColor,
-                format!("color must be a colour like #c6040f, not \"{c}\"."),
+                format!("color must be a colour like #c6040f, not {}.", quoted(c)),
             );
         }
         ok
@@ -136,7 +137,7 @@ fn time_zone(map: &Object<'_>, path: &Path, report: &mut Report) -> Option<Optio
         Some(tz) => Some(Some(tz)),
         None => {
             let hint = crate::suggest::did_you_mean(&zones::suggest_time_zones(&id));
-            report.add(path, IssueKey::UnknownTimeZone, format!("\"{id}\" is not an IANA time zone.{hint}"));
+            report.add(path, IssueKey::UnknownTimeZone, format!("{} is not an IANA time zone.{hint}", quoted(&id)));
             None
         }
     }

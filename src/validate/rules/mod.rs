@@ -17,6 +17,7 @@ use crate::json::{Json, Object};
 use super::issues::{Issue, IssueKey, Issues};
 use crate::suggest;
 use crate::validate::path::Path;
+use crate::validate::quoted;
 use crate::{DataCenter, Method};
 
 /// What a walk over a payload found, and the settings it reads with.
@@ -96,7 +97,7 @@ pub(crate) fn unknown_fields(map: &Object<'_>, path: &Path, known: &[&'static st
     for key in map.keys().filter(|k| !known.contains(k)) {
         report.add_with(&path.key(key), IssueKey::UnknownField, || {
             let hint = suggest::did_you_mean(&suggest::closest(key, known.iter().copied(), |k| [k, ""], 1));
-            format!("{key} is not a Smart Invite field: it is ignored and not sent.{hint}")
+            format!("{} is not a Smart Invite field: it is ignored and not sent.{hint}", quoted(key))
         });
     }
 }
@@ -190,7 +191,7 @@ pub(crate) fn choice<T: Copy>(
         report.add(
             path,
             IssueKey::InvalidOption,
-            format!("{name} must be one of {}, not \"{text}\".{hint}", names.join(", ")),
+            format!("{name} must be one of {}, not {}.{hint}", names.join(", "), quoted(&text)),
         );
     }
     found
@@ -202,7 +203,7 @@ pub(crate) fn email(map: &Object<'_>, path: &Path, rule: TextRule, report: &mut 
     if crate::formats::is_email(&address) {
         Some(address)
     } else {
-        report.add(path, IssueKey::InvalidEmail, format!("\"{address}\" is not a valid email address."));
+        report.add(path, IssueKey::InvalidEmail, format!("{} is not a valid email address.", quoted(&address)));
         None
     }
 }

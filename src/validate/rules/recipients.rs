@@ -8,6 +8,7 @@ use super::{choice, email, field, object, unknown_fields, Report, TextRule};
 use crate::invite::{Method, Recipient, RecipientStatus};
 use crate::validate::issues::IssueKey;
 use crate::validate::path::Path;
+use crate::validate::quoted;
 
 const STATUSES: &[(&str, RecipientStatus)] = &[
     ("pending", RecipientStatus::Pending),
@@ -84,7 +85,7 @@ fn list(value: &Json<'_>, path: &Path, report: &mut Report) -> Option<Vec<Recipi
             report.add(
                 &at.key("email"),
                 IssueKey::Duplicate,
-                format!("{address} is already a recipient: list each address once."),
+                format!("{} is already a recipient: list each address once.", quoted(address)),
             );
             complete = false;
         }
