@@ -311,6 +311,15 @@ impl EmailError {
 /// assert_eq!(build_invite_email(&request), Err(EmailError::ControlCharacter { field: "subject".into() }));
 /// ```
 pub fn build_invite_email(request: &EmailRequest) -> Result<InviteEmail, EmailError> {
+    let (mut email, calendar) = build_apart(request)?;
+    email.message.alternatives[0].content.clone_from(&calendar);
+    email.message.attachments[0].content = calendar;
+    Ok(email)
+}
+
+/// The email with its two calendar parts' `content` left empty, and the calendar text they
+/// both hold: the WebAssembly binding hands that text to JavaScript once for both.
+pub(crate) fn build_apart(request: &EmailRequest) -> Result<(InviteEmail, String), EmailError> {
     let source = read_source(&request.invite)?;
     let facts = calendar::read(source.icalendar).map_err(|why| EmailError::NotCalendar(why.0))?;
     let from = Mailbox::parse("from", &request.from)?;
@@ -331,13 +340,14 @@ pub fn build_invite_email(request: &EmailRequest) -> Result<InviteEmail, EmailEr
     let message_id = format!("<{}@{}>", fingerprint.hex(), from.domain());
     let parts = CalendarParts::new(&facts);
 
-    let mut mime = String::with_capacity(facts.text.len() * 3 + 2048);
+    let mut mime = String::new();
     headers::mailboxes(&mut mime, "From", std::slice::from_ref(&from));
     headers::mailboxes(&mut mime, "To", &to);
     headers::unstructured(&mut mime, "Subject", &subject);
     mime.push_str(&format!("Date: {date}\r\nMessage-ID: {message_id}\r\nMIME-Version: 1.0\r\n"));
     let bodies = [text.as_deref(), html.as_deref(), Some(facts.text.as_str())];
-    let mime = mime_body(mime, &parts, text.as_deref(), html.as_deref(), &fingerprint.boundaries(&bodies));
+    let boundaries = fingerprint.boundaries(&bodies);
+    let mime = mime_body(mime, &parts, &facts.text, [text.as_deref(), html.as_deref()], &boundaries);
 
     let message = NodemailerMessage {
         from: headers::literal_for_nodemailer(from),
@@ -350,7 +360,7 @@ pub fn build_invite_email(request: &EmailRequest) -> Result<InviteEmail, EmailEr
         message_id,
         date,
     };
-    Ok(InviteEmail { message, mime })
+    Ok((InviteEmail { message, mime }, facts.text))
 }
 
 /// The calendar and the people named by the invite, borrowed from the request.
@@ -412,7 +422,7 @@ fn default_text(subject: &str, facts: &CalendarFacts) -> String {
 }
 
 /// The two calendar parts, with the same content type parameters in the message and in the
-/// nodemailer options.
+/// nodemailer options; their content is the calendar, set by [`build_invite_email`].
 struct CalendarParts {
     inline: NodemailerPart,
     attachment: NodemailerPart,
@@ -426,14 +436,14 @@ impl CalendarParts {
         let inline = NodemailerPart {
             filename: None,
             content_type: format!("text/calendar; charset=UTF-8; method={method}; name=\"{FILE_NAME}\""),
-            content: facts.text.clone(),
+            content: String::new(),
             content_transfer_encoding: if seven_bit { "7bit" } else { "base64" }.into(),
             content_disposition: None,
         };
         let attachment = NodemailerPart {
             filename: Some(FILE_NAME.into()),
             content_type: format!("application/ics; charset=UTF-8; method={method}"),
-            content: facts.text.clone(),
+            content: String::new(),
             content_transfer_encoding: "base64".into(),
             content_disposition: Some("attachment".into()),
         };
@@ -443,12 +453,12 @@ impl CalendarParts {
 
 /// The message: the top-level `headers`, then the MIME tree written by mail-builder.
 ///
-/// Both calendar parts carry the text as it is (7bit) or the same base64, encoded once.
+/// Both calendar parts carry the `calendar` as it is (7bit) or the same base64, encoded once.
 fn mime_body(
     headers: String,
     parts: &CalendarParts,
-    text: Option<&str>,
-    html: Option<&str>,
+    calendar: &str,
+    [text, html]: [Option<&str>; 2],
     boundaries: &[String; 2],
 ) -> String {
     let mut alternatives: Vec<MimePart<'_>> = [("text/plain", text), ("text/html", html)]
@@ -456,9 +466,9 @@ fn mime_body(
         .filter_map(|(kind, body)| Some(text_part(kind, body?)))
         .collect();
     let (inline, attachment) = (&parts.inline, &parts.attachment);
-    let base64 = base64_lines(&attachment.content);
+    let base64 = base64_lines(calendar);
     let encoding = inline.content_transfer_encoding.as_str();
-    let inline_body = if encoding == "base64" { &base64 } else { &inline.content };
+    let inline_body = if encoding == "base64" { &base64 } else { calendar };
     alternatives.push(leaf(&inline.content_type, encoding, Cow::Borrowed(inline_body)));
     let mut attachment =
         leaf(&format!("{}; name=\"{FILE_NAME}\"", attachment.content_type), "base64", Cow::Borrowed(&base64));
@@ -469,6 +479,9 @@ fn mime_body(
     let alternative = multipart("multipart/alternative", &boundaries[1], alternatives);
     let mixed = multipart("multipart/mixed", &boundaries[0], vec![alternative, attachment]);
     let mut out = headers.into_bytes();
+    // Room for the bodies (quoted-printable takes at most three octets for one) and the headers.
+    let bodies = [text, html].iter().flatten().map(|body| body.len() * 3).sum::<usize>();
+    out.reserve(inline_body.len() + base64.len() + bodies + 4096);
     // Writing into a Vec cannot fail.
     let _ = mixed.write_part(&mut out);
     // Every piece written is UTF-8 (the headers and bodies are strings, mail-builder adds ASCII).

@@ -9,7 +9,9 @@
 //! [`MAX_INPUT_BYTES`] is refused before it is copied into wasm memory.
 //!
 //! Out: `serde_json` text, then `JSON.parse`. Both ways were measured faster than walking JS
-//! objects with serde-wasm-bindgen (docs/package.md).
+//! objects with serde-wasm-bindgen (docs/package.md). A value holding texts of megabytes (the
+//! email's message and calendar) sends those as strings of their own ([`to_js_with_texts`]):
+//! escaping them into JSON and parsing them back cost more than the rest of the call.
 
 use std::cell::RefCell;
 
@@ -90,4 +92,25 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
         Ok(text) => JSON::parse(&text).unwrap_or(JsValue::NULL),
         Err(_) => JsValue::NULL,
     }
+}
+
+/// [`to_js`] for a value that holds large texts (a whole message, a calendar): the caller takes
+/// each text out of `value` (leaving `""`, so its key keeps its place) and names where it goes,
+/// one place or several; each text is then set as a string of its own. A text crosses once,
+/// UTF-8 decoded into a JS string, instead of being escaped into JSON, decoded and parsed again
+/// (docs/email.md has the figures).
+pub(crate) fn to_js_with_texts<T: Serialize + ?Sized>(value: &T, texts: &[(&str, &[&[&str]])]) -> JsValue {
+    let root = to_js(value);
+    for (text, places) in texts {
+        let string = JsValue::from_str(text);
+        for path in *places {
+            let Some((key, parents)) = path.split_last() else { continue };
+            let get = |object: JsValue, key: &&str| Reflect::get(&object, &JsValue::from_str(key)).ok();
+            if let Some(parent) = parents.iter().try_fold(root.clone(), get) {
+                // Setting a property of a plain object from JSON.parse cannot throw.
+                let _ = Reflect::set(&parent, &JsValue::from_str(key), &string);
+            }
+        }
+    }
+    root
 }

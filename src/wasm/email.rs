@@ -3,8 +3,15 @@
 use chrono::DateTime;
 use wasm_bindgen::prelude::*;
 
-use super::{json_text, smart_invite_error, to_js};
-use crate::email::{build_invite_email as build, EmailError, EmailRequest};
+use super::{json_text, smart_invite_error, to_js_with_texts};
+use crate::email::{build_apart, EmailError, EmailRequest};
+
+/// Where the large texts of the email go in the object returned.
+const MIME: &[&[&str]] = &[&["mime"]];
+const CALENDAR: &[&[&str]] =
+    &[&["message", "alternatives", "0", "content"], &["message", "attachments", "0", "content"]];
+const TEXT: &[&[&str]] = &[&["message", "text"]];
+const HTML: &[&[&str]] = &[&["message", "html"]];
 
 /// Builds the email for an invite; throws a `SmartInviteError` of kind `"invalid_email"` (with
 /// an `errors` map naming the option) when it cannot.
@@ -16,7 +23,16 @@ use crate::email::{build_invite_email as build, EmailError, EmailRequest};
 #[wasm_bindgen(js_name = buildInviteEmail, skip_typescript)]
 pub fn build_invite_email(options: JsValue) -> Result<JsValue, JsValue> {
     let request = request(&options).map_err(thrown)?;
-    build(&request).map(|email| to_js(&email)).map_err(thrown)
+    let (mut email, calendar) = build_apart(&request).map_err(thrown)?;
+    // The message, the calendar (one string for both parts) and the bodies cross as strings of
+    // their own, the rest as JSON.
+    let mime = std::mem::take(&mut email.mime);
+    let message = &mut email.message;
+    let [text, html] = [&mut message.text, &mut message.html].map(|body| body.as_mut().map(std::mem::take));
+    let mut texts = vec![(mime.as_str(), MIME), (calendar.as_str(), CALENDAR)];
+    texts.extend(text.as_deref().map(|text| (text, TEXT)));
+    texts.extend(html.as_deref().map(|html| (html, HTML)));
+    Ok(to_js_with_texts(&email, &texts))
 }
 
 fn request(options: &JsValue) -> Result<EmailRequest, EmailError> {

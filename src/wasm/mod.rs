@@ -2,8 +2,9 @@
 //!
 //! Each file binds one area of the JS API and converts at the boundary only: JSON text in
 //! (`JSON.stringify` on the JS side, caught, then `serde_json`), plain objects out
-//! (`serde_json` text, then `JSON.parse`), through the one helper in `boundary.rs`. Each optional
-//! area's bindings sit behind the same Cargo feature as its Rust module.
+//! (`serde_json` text, then `JSON.parse`; texts of megabytes as strings of their own), through
+//! the helpers in `boundary.rs`. Each optional area's bindings sit behind the same Cargo feature
+//! as its Rust module.
 
 mod boundary;
 #[cfg(feature = "calendar")]
@@ -17,7 +18,7 @@ mod core;
 mod email;
 mod error;
 
-pub(crate) use boundary::{json_text, to_js};
+pub(crate) use boundary::{json_text, to_js, to_js_with_texts};
 pub(crate) use error::smart_invite_error;
 
 // The wasm-bindgen-test suites (Node and headless Chromium, `make test-pkg`) live in tests/wasm/
