@@ -2,10 +2,14 @@
 // upsertMany on SmartInviteClient, and the runtime's own transport where it has one (Node:
 // lib/node-http.mjs). Kept apart so that a page that only validates does not load it.
 
-import { upsertManyWith } from "./bulk.mjs";
-
 /** Adds upsertMany to the glue's SmartInviteClient and hands it `defaultFetch`, if given. */
 export function registerClient(glue, defaultFetch) {
   if (defaultFetch) glue.__setDefaultFetch(defaultFetch);
-  glue.SmartInviteClient.prototype.upsertMany = upsertManyWith(glue.validateInvite);
+  let bulk;
+  // lib/bulk.mjs loads on the first call, not at import: the first validateInvite does not
+  // need it, and upsertMany returns a promise anyway.
+  glue.SmartInviteClient.prototype.upsertMany = async function upsertMany(invites, options) {
+    bulk ??= (await import("./bulk.mjs")).upsertManyWith(glue.validateInvite);
+    return bulk.call(this, invites, options);
+  };
 }
