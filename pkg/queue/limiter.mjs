@@ -9,7 +9,8 @@
 //
 //  - Each send reserves a time slot: the first moment that is at least `spacing` after the
 //    previous slot, at least `window + margin` after the slot `count` places back for each
-//    limit (50 per 1 s, 500 per 60 s), and not before a pause ends. The worker sleeps until
+//    limit (50 per 1 s, 500 per 60 s; the minute's margin is 5 times the second's), and not
+//    before a pause ends. The worker sleeps until
 //    its slot, then sends. Slots are spaced evenly at (1 s + margin) / perSecond, so a second
 //    never holds a burst.
 //  - The margin absorbs the jitter between the slot and the request's arrival at the API
@@ -25,30 +26,29 @@
 
 /** Reserves a send slot; returns { slot, milliseconds to wait for it }, as text.
  * KEYS[1] the log of slots (ms, oldest first), KEYS[2] the pause's end (ms).
- * ARGV[1] spacing (ms), ARGV[2] margin (ms), ARGV[3] longest window + margin (ms),
- * ARGV[4] a slot given up, to take out of the log first ("" for none),
- * ARGV[5..] pairs: count, window (ms). */
+ * ARGV[1] spacing (ms), ARGV[2] longest window + its margin (ms),
+ * ARGV[3] a slot given up, to take out of the log first ("" for none),
+ * ARGV[4..] triples: count, window (ms), margin (ms). */
 const RESERVE = `
 local clock = redis.call('TIME')
 local now = tonumber(clock[1]) * 1000 + tonumber(clock[2]) / 1000
-if ARGV[4] ~= '' then redis.call('LREM', KEYS[1], -1, ARGV[4]) end
+if ARGV[3] ~= '' then redis.call('LREM', KEYS[1], -1, ARGV[3]) end
 local slot = now
 local pause = tonumber(redis.call('GET', KEYS[2]) or 0)
 if pause > slot then slot = pause end
 local last = redis.call('LINDEX', KEYS[1], -1)
 if last then slot = math.max(slot, tonumber(last) + tonumber(ARGV[1])) end
-local margin = tonumber(ARGV[2])
 local keep = 1
-for i = 5, #ARGV, 2 do
+for i = 4, #ARGV, 3 do
   local count = tonumber(ARGV[i])
   local back = redis.call('LINDEX', KEYS[1], -count)
-  if back then slot = math.max(slot, tonumber(back) + tonumber(ARGV[i + 1]) + margin) end
+  if back then slot = math.max(slot, tonumber(back) + tonumber(ARGV[i + 1]) + tonumber(ARGV[i + 2])) end
   if count > keep then keep = count end
 end
 local given = string.format('%.3f', slot)
 redis.call('RPUSH', KEYS[1], given)
 redis.call('LTRIM', KEYS[1], -keep, -1)
-redis.call('PEXPIRE', KEYS[1], math.ceil(slot - now + tonumber(ARGV[3])))
+redis.call('PEXPIRE', KEYS[1], math.ceil(slot - now + tonumber(ARGV[2])))
 return { given, string.format('%.3f', slot - now) }
 `;
 
@@ -69,6 +69,11 @@ return 1
 /** The default margin per window (ms); see the top of this file and docs/scale.md. */
 export const DEFAULT_MARGIN_MS = 50;
 
+/** The minute's window gets this many times the margin: at the minute's edge a slot is exactly
+ * one minute and a margin after a run's first requests, which leave later than warm ones
+ * (first calls, new connections). As in src/client/pacing.rs. */
+const MINUTE_MARGIN_FACTOR = 5;
+
 /** Slots one send may give up for being late (see `acquire`). */
 const MAX_MISSED_SLOTS = 10;
 
@@ -82,11 +87,11 @@ const PAUSE_SLACK_MS = 20;
  */
 export function limiterArgs({ perSecond, perMinute, marginMs = DEFAULT_MARGIN_MS }) {
   const windows = [];
-  if (perSecond) windows.push([perSecond, 1_000]);
-  if (perMinute) windows.push([perMinute, 60_000]);
+  if (perSecond) windows.push([perSecond, 1_000, marginMs]);
+  if (perMinute) windows.push([perMinute, 60_000, marginMs * MINUTE_MARGIN_FACTOR]);
   const spacing = perSecond ? (1_000 + marginMs) / perSecond : 0;
-  const longest = Math.max(...windows.map(([, ms]) => ms)) + marginMs;
-  return { head: [spacing, marginMs, longest], windows: windows.flat() };
+  const longest = Math.max(...windows.map(([, ms, margin]) => ms + margin));
+  return { head: [spacing, longest], windows: windows.flat() };
 }
 
 export class SharedRateLimit {

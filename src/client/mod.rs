@@ -29,7 +29,7 @@ pub use error::{
     check_base_url, classify_response, ApiError, ErrorKind, HttpResponse, BODY_EXCERPT_CHARS, REFUSED_KEY,
     REQUEST_ID_HEADERS,
 };
-pub use pacing::{Pacer, PacingCheck, RateLimit, DEFAULT_MARGIN_MS};
+pub use pacing::{Pacer, PacingCheck, RateLimit, DEFAULT_MARGIN_MS, MINUTE_MARGIN_FACTOR};
 pub use request::{prepare_invite, read_query, Prepared};
 pub use response::{parse_error_body, parse_response, Attachments, InviteResponse, ResponseError, ResponseEvent};
 pub use retry::RetryPolicy;
