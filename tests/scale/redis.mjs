@@ -54,6 +54,10 @@ export async function startRedis() {
     child.stdout.removeAllListeners("data");
     child.stderr.removeAllListeners("data");
     child.removeAllListeners("exit");
+    // A test or benchmark that fails before stop() must not leave its Redis running.
+    const orphan = () => child.kill("SIGKILL");
+    process.once("exit", orphan);
+    child.once("exit", () => process.removeListener("exit", orphan));
     return {
       port,
       connection: { host: "127.0.0.1", port, maxRetriesPerRequest: null },
