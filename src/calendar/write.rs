@@ -23,7 +23,7 @@
 //! shape, so the writer below is a few functions: escape TEXT, quote parameters, fold at 75
 //! octets on character boundaries, end lines with CRLF.
 
-use std::fmt::Write as _;
+use std::borrow::Cow;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -208,14 +208,17 @@ fn write_people(ics: &mut Writer, invite: &Invite, meta: &CalendarMeta) {
     let name = pick(|o| o.name.as_ref()).map(|n| param_value(n)).filter(|n| !n.is_empty());
     let email = pick(|o| o.email.as_ref()).map_or(DataCenter::default().forwarding_address(), |e| e.as_str());
     let cn = name.as_deref().map(|n| ("CN", n));
-    ics.line("ORGANIZER", cn.as_slice(), &mailto(email));
+    ics.line("ORGANIZER", cn.as_slice(), &["mailto:", &without_controls(email)]);
 
-    let from_invite: Vec<&Recipient> = invite.all_recipients().collect();
-    let attendees: Vec<&Recipient> =
-        if meta.attendees.is_empty() { from_invite } else { meta.attendees.iter().collect() };
-    for attendee in attendees {
+    let mut attendee = |attendee: &Recipient| {
         let status = partstat(attendee.status.unwrap_or_default());
-        ics.line("ATTENDEE", &[("PARTSTAT", status), ("RSVP", "TRUE")], &mailto(&attendee.email));
+        let address = without_controls(&attendee.email);
+        ics.line("ATTENDEE", &[("PARTSTAT", status), ("RSVP", "TRUE")], &["mailto:", &address]);
+    };
+    if meta.attendees.is_empty() {
+        invite.all_recipients().for_each(&mut attendee);
+    } else {
+        meta.attendees.iter().for_each(&mut attendee);
     }
 }
 
@@ -232,7 +235,7 @@ fn partstat(status: RecipientStatus) -> &'static str {
 fn write_time(ics: &mut Writer, name: &str, moment: Moment) {
     match moment {
         Moment::Instant(t) => ics.raw(name, &crate::time::strftime::format(t.naive_utc(), "%Y%m%dT%H%M%SZ")),
-        Moment::Date(d) => ics.line(name, &[("VALUE", "DATE")], &ical_date(d)),
+        Moment::Date(d) => ics.line(name, &[("VALUE", "DATE")], &[&ical_date(d)]),
     }
 }
 
@@ -259,13 +262,14 @@ fn is_ical_float(text: &str) -> bool {
     [whole, fraction].iter().all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
 }
 
-fn mailto(email: &str) -> String {
-    format!("mailto:{}", without_controls(email))
-}
-
 /// A URI or address value: control characters removed, so no value can start a new line.
-fn without_controls(text: &str) -> String {
-    text.chars().filter(|c| !c.is_ascii_control()).collect()
+/// (ASCII control characters are single bytes, never part of a multi-byte character.)
+fn without_controls(text: &str) -> Cow<'_, str> {
+    if text.bytes().any(|b| b.is_ascii_control()) {
+        Cow::Owned(text.chars().filter(|c| !c.is_ascii_control()).collect())
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// A parameter value (RFC 5545 3.1): no control characters and no DQUOTE (replaced by an
@@ -282,24 +286,35 @@ fn param_value(text: &str) -> String {
 
 /// Escapes a TEXT value (RFC 5545 3.3.11): `\` `;` `,` get a backslash, every line break (CRLF,
 /// LF or a lone CR) becomes `\n`, other ASCII control characters but TAB are dropped.
+///
+/// Every character that changes is ASCII, so the bytes are scanned and the runs between them
+/// copied whole (no byte of a multi-byte character is below 0x80).
 fn escape_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {
-                chars.next_if_eq(&'\n');
-                out.push_str("\\n");
+    let bytes = text.as_bytes();
+    // `run` is where the text not yet copied starts; `at` the byte looked at.
+    let (mut run, mut at) = (0, 0);
+    while at < bytes.len() {
+        let (replacement, width) = match bytes[at] {
+            b'\\' => ("\\\\", 1),
+            b';' => ("\\;", 1),
+            b',' => ("\\,", 1),
+            b'\n' => ("\\n", 1),
+            b'\r' if bytes.get(at + 1) == Some(&b'\n') => ("\\n", 2),
+            b'\r' => ("\\n", 1),
+            b'\t' => ("\t", 1),
+            byte if byte.is_ascii_control() => ("", 1),
+            _ => {
+                at += 1;
+                continue;
             }
-            '\t' => out.push('\t'),
-            c if c.is_ascii_control() => {}
-            c => out.push(c),
-        }
+        };
+        out.push_str(&text[run..at]);
+        out.push_str(replacement);
+        at += width;
+        run = at;
     }
+    out.push_str(&text[run..]);
     out
 }
 
@@ -326,29 +341,39 @@ fn push_folded(out: &mut String, line: &str) {
 #[derive(Default)]
 struct Writer {
     out: String,
+    /// A line longer than [`LINE_OCTETS`], put together before it is folded (reused).
+    long: String,
 }
 
 impl Writer {
     /// A property whose value is written as it is (already valid for its value type).
     fn raw(&mut self, name: &str, value: &str) {
-        self.line(name, &[], value);
+        self.line(name, &[], &[value]);
     }
 
     /// A TEXT property, escaped.
     fn text(&mut self, name: &str, value: &str) {
-        self.line(name, &[], &escape_text(value));
+        self.line(name, &[], &[&escape_text(value)]);
     }
 
-    fn line(&mut self, name: &str, params: &[(&str, &str)], value: &str) {
-        let mut line = String::with_capacity(name.len() + value.len() + 16);
+    /// `name;param=value;...:value`, the value given in pieces. A line that fits (an attendee,
+    /// most properties) is written straight into the text; a longer one is folded.
+    fn line(&mut self, name: &str, params: &[(&str, &str)], value: &[&str]) {
+        let params_len: usize = params.iter().map(|(param, param_value)| param.len() + param_value.len() + 2).sum();
+        let len = name.len() + params_len + 1 + value.iter().map(|piece| piece.len()).sum::<usize>();
+        let line = if len <= LINE_OCTETS { &mut self.out } else { &mut self.long };
         line.push_str(name);
         for (param, param_value) in params {
-            // Writing to a String cannot fail.
-            let _ = write!(line, ";{param}={param_value}");
+            line.extend([";", param, "=", param_value]);
         }
         line.push(':');
-        line.push_str(value);
-        push_folded(&mut self.out, &line);
+        line.extend(value.iter().copied());
+        if len <= LINE_OCTETS {
+            self.out.push_str("\r\n");
+        } else {
+            push_folded(&mut self.out, &self.long);
+            self.long.clear();
+        }
     }
 }
 
@@ -510,7 +535,8 @@ mod tests {
     fn parameters_and_uris_cannot_inject_lines() {
         assert_eq!(param_value("Ann \"Boss\"\r\nX"), "Ann 'Boss'X");
         assert_eq!(param_value("a:b"), "\"a:b\"");
-        assert_eq!(mailto("a@b\r\nATTENDEE:x"), "mailto:a@bATTENDEE:x");
+        assert_eq!(without_controls("a@b\r\nATTENDEE:x"), "a@bATTENDEE:x");
+        assert!(matches!(without_controls("a@b"), Cow::Borrowed("a@b")));
     }
 
     #[test]
