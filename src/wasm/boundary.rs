@@ -99,6 +99,7 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
 /// one place or several; each text is then set as a string of its own. A text crosses once,
 /// UTF-8 decoded into a JS string, instead of being escaped into JSON, decoded and parsed again
 /// (docs/email.md has the figures).
+#[cfg(feature = "email")]
 pub(crate) fn to_js_with_texts<T: Serialize + ?Sized>(value: &T, texts: &[(&str, &[&[&str]])]) -> JsValue {
     let root = to_js(value);
     for (text, places) in texts {

@@ -18,7 +18,9 @@ mod core;
 mod email;
 mod error;
 
-pub(crate) use boundary::{json_text, to_js, to_js_with_texts};
+#[cfg(feature = "email")]
+pub(crate) use boundary::to_js_with_texts;
+pub(crate) use boundary::{json_text, to_js};
 pub(crate) use error::smart_invite_error;
 
 // The wasm-bindgen-test suites (Node and headless Chromium, `make test-pkg`) live in tests/wasm/
