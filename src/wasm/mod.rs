@@ -17,6 +17,9 @@ mod core;
 #[cfg(feature = "email")]
 mod email;
 mod error;
+// The mock of the API runs on the server build, beside the calendar it attaches.
+#[cfg(feature = "calendar")]
+mod mock;
 
 #[cfg(feature = "email")]
 pub(crate) use boundary::to_js_with_texts;
@@ -31,3 +34,6 @@ mod core_tests;
 #[cfg(test)]
 #[path = "../../tests/wasm/error.rs"]
 mod error_tests;
+#[cfg(all(test, feature = "calendar"))]
+#[path = "../../tests/wasm/mock.rs"]
+mod mock_tests;

@@ -65,6 +65,39 @@ test("invalid payloads get a 422 in Cronofy's shape, from the package's own vali
   assert.match(errors[""][0].description, /not valid JSON.*line 1 column 2/);
 });
 
+test("an invite just under the 1 MiB limit is stored and answered with every recipient", async () => {
+  // The mock once re-validated the normalized invite to write its calendar, and that text,
+  // a few bytes longer than the body, passed the limit: a 500 for a valid request.
+  const recipients = (n) => Array.from({ length: n }, (_, i) => ({ email: `p${i}@example.com` }));
+  const body = (n) => JSON.stringify({ ...invite("big"), recipient: undefined, recipients: recipients(n) });
+  let n = 34_000;
+  while (body(n + 1).length < 1 << 20) n += 1;
+  assert.ok(validateInvite(body(n)).ok);
+  const response = await post(body(n));
+  assert.equal(response.status, 200);
+  const answer = await response.json();
+  assert.equal(answer.recipients.length, n);
+  const { icalendar } = answer.attachments;
+  assert.equal(icalendar.match(/\r\nATTENDEE;/g).length, n);
+  assert.ok(icalendar.includes(`\r\nATTENDEE;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:p${n - 1}@example.com\r\n`));
+  assert.equal(mock.writeCounts("big", `P${n - 1}@example.com`).created, 1);
+});
+
+test("the request log names the invite and recipient of each body, where they are text", async () => {
+  const cases = [
+    [invite("log-1"), "log-1", "ann@example.com"],
+    ['{"smart_invite_id":"log-2","smart_invite_id":"log-3","recipient":{"email":"a@x"},"recipient":{}}', "log-3"],
+    ['{"smart_invite_id":7,"recipient":"ann@example.com"}'],
+    ['[{"smart_invite_id":"log-4"}]'],
+    ['{"smart_invite_id":"log-5"'],
+  ];
+  for (const [body, id, recipient] of cases) {
+    const response = await post(body);
+    const entry = mock.requests.find((r) => r.id === response.headers.get("x-request-id"));
+    assert.deepEqual([entry.smart_invite_id, entry.recipient], [id, recipient], String(body));
+  }
+});
+
 test("every API answer carries a request id; other paths and methods are refused", async () => {
   const ok = await post(invite("rid"));
   assert.match(ok.headers.get("x-request-id"), /^mock-\d+$/);
