@@ -197,4 +197,27 @@ fn writing_the_calendar_and_the_email_is_linear() {
         let request = EmailRequest::new(InviteSource::Calendar(ics), "a@example.com");
         Box::new(move || drop(std::hint::black_box(build_invite_email(&request))))
     });
+    // The reader joins folded lines as it goes: a SUMMARY folded into thousands of pieces, with
+    // bare LF and lone CR line ends to normalize.
+    assert_linear("an email of a summary folded into many lines", 500, &|n| {
+        let folded = "\n é\r\t,".repeat(n * 20);
+        let ics = format!("BEGIN:VCALENDAR\nATTENDEE:mailto:b@example.com\nSUMMARY:x{folded}\rEND:VCALENDAR");
+        let request = EmailRequest::new(InviteSource::Calendar(ics), "a@example.com");
+        Box::new(move || drop(std::hint::black_box(build_invite_email(&request))))
+    });
+    // The boundaries are looked for at each `=` of the bodies: bodies full of near misses.
+    assert_linear("an email whose bodies are full of boundary-like text", 500, &|n| {
+        let near = "=_mixed_=_alt_0123456789abcdef=\n".repeat(n * 10);
+        let ics = format!("BEGIN:VCALENDAR\r\nATTENDEE:mailto:b@example.com\r\nX-A:{near}END:VCALENDAR\r\n");
+        let mut request = EmailRequest::new(InviteSource::Calendar(ics), "a@example.com");
+        (request.text, request.html) = (Some(near.clone()), Some(near));
+        Box::new(move || drop(std::hint::black_box(build_invite_email(&request))))
+    });
+    // Every `to` given is parsed and named by its place (`to[i]`) for its error.
+    assert_linear("an email to many given addresses", 500, &|n| {
+        let ics = "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n".to_owned();
+        let mut request = EmailRequest::new(InviteSource::Calendar(ics), "a@example.com");
+        request.to = (0..n * 10).map(|i| format!("Person {i} <p{i}@example.com>")).collect();
+        Box::new(move || drop(std::hint::black_box(build_invite_email(&request))))
+    });
 }
