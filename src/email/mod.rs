@@ -109,14 +109,24 @@ impl EmailRequest {
 /// let s: smart_invite::email::InviteSource = serde_json::from_str(r#""BEGIN:VCALENDAR""#).unwrap();
 /// assert!(matches!(s, smart_invite::email::InviteSource::Calendar(_)));
 /// ```
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum InviteSource {
     /// The iCalendar text itself.
     Calendar(String),
     /// An API response (`{"smart_invite": {...}}` or the object itself), read permissively:
     /// `attachments.icalendar`, `recipient.email`, `recipients[].email`, `event.summary`.
     Response(Value),
+}
+
+/// Text is the calendar, any other value a response. Read as one `Value` and then sorted: an
+/// untagged enum would first copy the value (a calendar of up to 1 MiB) into serde's buffer.
+impl<'de> Deserialize<'de> for InviteSource {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(match Value::deserialize(deserializer)? {
+            Value::String(text) => Self::Calendar(text),
+            other => Self::Response(other),
+        })
+    }
 }
 
 fn one_or_many<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
