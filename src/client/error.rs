@@ -216,24 +216,51 @@ impl ApiError {
         self
     }
 
-    /// Replaces every occurrence of `secret` in the message (a last line of defence: a proxy or
-    /// a runtime could echo a header into a body or an error text).
+    /// Replaces the secret in the message and the request id (a last line of defence: a proxy
+    /// or a runtime could echo a header into a body or an error text). A secret of 8 characters
+    /// or more is replaced wherever it appears; a shorter one (not a real client secret, but a
+    /// test's) only where no letter or digit touches it, so that `"s"` does not turn every "is"
+    /// into "i[redacted]".
     ///
     /// ```
-    /// let err = smart_invite::client::ApiError::network("https://x", "bad header Bearer s3cret").redact("s3cret");
-    /// assert!(!err.message.contains("s3cret"));
+    /// use smart_invite::client::ApiError;
+    /// let err = ApiError::network("https://x", "bad header Bearer s3cret-key").redact("s3cret-key");
+    /// assert!(!err.message.contains("s3cret-key"));
+    /// let err = ApiError::network("https://x", "this is Bearer s").redact("s");
+    /// assert!(err.message.contains("this is Bearer [redacted]"));
     /// ```
     pub fn redact(mut self, secret: &str) -> Self {
-        if !secret.is_empty() && self.message.contains(secret) {
-            self.message = self.message.replace(secret, "[redacted]");
+        if let Some(message) = redacted(&self.message, secret) {
+            self.message = message;
         }
-        if let (false, Some(id)) = (secret.is_empty(), &self.request_id) {
-            if id.contains(secret) {
-                self.request_id = Some(id.replace(secret, "[redacted]"));
-            }
+        if let Some(id) = self.request_id.as_deref().and_then(|id| redacted(id, secret)) {
+            self.request_id = Some(id);
         }
         self
     }
+}
+
+/// `text` with `secret` replaced (see [`ApiError::redact`]), or `None` when it does not appear.
+fn redacted(text: &str, secret: &str) -> Option<String> {
+    if secret.is_empty() || !text.contains(secret) {
+        return None;
+    }
+    if secret.chars().count() >= 8 {
+        return Some(text.replace(secret, "[redacted]"));
+    }
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(secret) {
+        let (before, after) = (&rest[..at], &rest[at + secret.len()..]);
+        let previous = before.chars().next_back().or_else(|| out.chars().next_back());
+        let whole = !word(previous) && !word(after.chars().next());
+        out.push_str(before);
+        out.push_str(if whole { "[redacted]" } else { secret });
+        rest = after;
+    }
+    out.push_str(rest);
+    (out != text).then_some(out)
 }
 
 impl fmt::Display for ApiError {
@@ -547,6 +574,9 @@ mod tests {
         let err = err.redact("s3cret").redact("");
         assert_eq!(err.message, "Could not reach the API at https://x: echo [redacted] [redacted].");
         assert_eq!(err.request_id.as_deref(), Some("id-[redacted]"));
+        // A secret too short to be a real one is replaced only where it stands apart.
+        let err = ApiError::network("https://x", "this is: s, s-1 and sss").redact("s");
+        assert_eq!(err.message, "Could not reach the API at https://x: this is: [redacted], [redacted]-1 and sss.");
     }
 
     #[test]
