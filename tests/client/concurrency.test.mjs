@@ -12,7 +12,7 @@
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { inviteKey } from "../../pkg/mock/index.mjs";
+import { inviteKey, RANDOM_FAULTS } from "../../pkg/mock/index.mjs";
 import { clientFor, invite, SECRET, SmartInviteError, startMockServer } from "./helpers.mjs";
 
 const INVITES = 500;
@@ -26,15 +26,7 @@ before(async () => {
     clientSecret: SECRET,
     faultRate: 0.1,
     seed: 42,
-    randomFaults: [
-      "status=503",
-      "status=500",
-      "status=429, retry-after=0",
-      "reset",
-      "reset-after",
-      "malformed",
-      `delay=${TIMEOUT_MS + 500}`,
-    ],
+    randomFaults: [...RANDOM_FAULTS, `delay=${TIMEOUT_MS + 500}`],
   });
 });
 after(() => mock.close());

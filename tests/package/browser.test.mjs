@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
 import { after, before, test } from "node:test";
 import { chromium } from "playwright-core";
+import { CHROMIUM_FLAGS } from "../runtimes/lib/chromium.mjs";
 import { packAndInstall, seed } from "./scratch.mjs";
 
 const TYPES = {
@@ -19,15 +20,6 @@ const TYPES = {
   ".wasm": "application/wasm",
   ".json": "application/json",
 };
-const CHROMIUM_FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 const PAGE = `<!doctype html>
 <script type="importmap">{ "imports": { "smart-invite": "/node_modules/smart-invite/gen/browser/index.mjs" } }</script>

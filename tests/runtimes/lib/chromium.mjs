@@ -2,7 +2,8 @@
 // here), with the flags that keep it off the closed network (see toolchain.md).
 import { chromium } from "playwright-core";
 
-const FLAGS = [
+/** The flags that keep headless Chromium off the closed network. */
+export const CHROMIUM_FLAGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-quic",
@@ -13,7 +14,7 @@ const FLAGS = [
 ];
 
 export function launchChromium() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: FLAGS });
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_FLAGS });
 }
 
 /**
