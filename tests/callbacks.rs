@@ -72,7 +72,7 @@ fn the_documented_example_repaired_parses_fully() {
         assert_eq!(reply.comment.as_deref(), Some("example comment"));
         let proposal = reply.proposal.unwrap();
         assert_eq!(proposal.start.time, "2025-01-21T23:00:00+02:00");
-        assert_eq!(proposal.start.zone(), Some(chrono_tz::Europe::Paris));
+        assert_eq!(proposal.start.zone(), smart_invite::time::Zone::find("Europe/Paris"));
         assert_eq!(proposal.end.moment().unwrap().to_string(), "2025-01-21T21:00:00Z");
     }
 }

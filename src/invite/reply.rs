@@ -6,13 +6,12 @@
 //! `+02:00`, and a zone id we do not know must not make a whole reply unreadable);
 //! [`ReportedTime::moment`] and [`ReportedTime::zone`] read them when wanted.
 
-use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::invite::RecipientStatus;
 use crate::json::lenient::{self, Object};
 use crate::json::Json;
-use crate::time::Moment;
+use crate::time::{Moment, Zone};
 
 /// A reply status: one of the four the API documents, or any other text it may add later.
 ///
@@ -99,8 +98,8 @@ impl ReportedTime {
     /// let t = smart_invite::invite::ReportedTime { time: "2025-01-21".into(), tzid: Some("Mars/Olympus".into()) };
     /// assert_eq!(t.zone(), None);
     /// ```
-    pub fn zone(&self) -> Option<Tz> {
-        self.tzid.as_deref().and_then(crate::time::zones::find)
+    pub fn zone(&self) -> Option<Zone> {
+        self.tzid.as_deref().and_then(Zone::find)
     }
 }
 

@@ -13,8 +13,10 @@
 mod moment;
 pub(crate) mod parse;
 pub(crate) mod strftime;
-pub(crate) mod zones;
+mod zone;
+mod zones;
 
 pub use moment::{EventTime, Moment};
 pub use parse::TimeError;
+pub use zone::{Zone, ZoneOffset};
 pub use zones::{suggest_time_zones, time_zones};

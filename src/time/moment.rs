@@ -4,10 +4,10 @@
 use std::fmt;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use chrono_tz::Tz;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::parse::{self, TimeError};
+use super::Zone;
 
 /// One end of an event: a UTC instant or a date, with the time zone it is shown in.
 ///
@@ -21,17 +21,7 @@ pub struct EventTime {
     /// The instant (always UTC) or the all-day date.
     pub time: Moment,
     /// The IANA zone the event is shown in.
-    #[serde(serialize_with = "serialize_tz", deserialize_with = "deserialize_tz")]
-    pub tzid: Tz,
-}
-
-fn serialize_tz<S: Serializer>(tz: &Tz, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(tz.name())
-}
-
-fn deserialize_tz<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Tz, D::Error> {
-    let name = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-    super::zones::find(&name).ok_or_else(|| serde::de::Error::custom(format!("unknown time zone {name}")))
+    pub tzid: Zone,
 }
 
 /// A point in time in UTC, or a whole day.

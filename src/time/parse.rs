@@ -7,13 +7,12 @@
 
 use std::fmt;
 
+use super::moment::Moment;
+use super::strftime;
+use super::Zone;
 use chrono::{
     DateTime, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc,
 };
-use chrono_tz::Tz;
-
-use super::moment::Moment;
-use super::strftime;
 
 /// A time as written, before any time zone is applied.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,7 +46,7 @@ pub enum TimeError {
         /// The time as written.
         local: NaiveDateTime,
         /// The zone.
-        tz: Tz,
+        tz: Zone,
         /// The wall-clock time the same instant shows after the jump.
         after: NaiveDateTime,
         /// That instant in UTC.
@@ -58,7 +57,7 @@ pub enum TimeError {
         /// The time as written.
         local: NaiveDateTime,
         /// The zone.
-        tz: Tz,
+        tz: Zone,
         /// The two instants, the earlier first, with their offsets.
         choices: [(DateTime<Utc>, FixedOffset); 2],
     },
@@ -187,7 +186,7 @@ pub(crate) fn parse(text: &str) -> Result<Written, TimeError> {
 
 /// Reads a wall-clock time in a zone: one instant, or an error that explains the gap or the
 /// overlap daylight saving time makes there.
-pub(crate) fn resolve(local: NaiveDateTime, tz: Tz) -> Result<DateTime<Utc>, TimeError> {
+pub(crate) fn resolve(local: NaiveDateTime, tz: Zone) -> Result<DateTime<Utc>, TimeError> {
     match tz.from_local_datetime(&local) {
         LocalResult::Single(t) => Ok(t.with_timezone(&Utc)),
         LocalResult::Ambiguous(a, b) => {
@@ -288,7 +287,7 @@ mod tests {
             ("Australia/Lord_Howe", "2026-04-05T02:00", Ok("2026-04-04T15:30:00Z")),
         ];
         for (zone, text, expected) in cases {
-            let tz: Tz = zone.parse().unwrap();
+            let tz = Zone::find(zone).unwrap();
             let got = resolve(local(text), tz);
             match (expected, &got) {
                 (Ok(utc), Ok(t)) => assert_eq!(utc_text(t), *utc, "{zone} {text}"),
@@ -309,21 +308,25 @@ mod tests {
         assert_eq!(date_text(NaiveDate::MIN), NaiveDate::MIN.format("%Y-%m-%d").to_string());
     }
 
+    fn london() -> Zone {
+        Zone::find("Europe/London").unwrap()
+    }
+
     #[test]
     fn gap_message_suggests_the_time_after_the_jump() {
-        let err = resolve(local("2026-03-29T01:30"), Tz::Europe__London).unwrap_err();
+        let err = resolve(local("2026-03-29T01:30"), london()).unwrap_err();
         assert_eq!(
             err.to_string(),
             "2026-03-29T01:30 does not exist in Europe/London: the clocks go forward over it for \
              daylight saving time. Did you mean 2026-03-29T02:30 (which is 2026-03-29T01:30:00Z)?"
         );
-        let err = resolve(local("2026-10-04T02:15"), Tz::Australia__Lord_Howe).unwrap_err();
+        let err = resolve(local("2026-10-04T02:15"), Zone::find("Australia/Lord_Howe").unwrap()).unwrap_err();
         assert!(err.to_string().contains("Did you mean 2026-10-04T02:45"), "{err}");
     }
 
     #[test]
     fn overlap_message_shows_both_instants_and_how_to_pick() {
-        let err = resolve(local("2026-10-25T01:30"), Tz::Europe__London).unwrap_err();
+        let err = resolve(local("2026-10-25T01:30"), london()).unwrap_err();
         assert_eq!(
             err.to_string(),
             "2026-10-25T01:30 happens twice in Europe/London, when the clocks go back: at \

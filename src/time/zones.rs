@@ -1,12 +1,7 @@
-//! IANA time zones: the ids the validator accepts (all of chrono-tz's database) and suggestions
-//! for ids that are not among them.
+//! The ids the validator accepts (all of chrono-tz's database, `zone.rs`) and suggestions for
+//! ids that are not among them.
 
-use chrono_tz::{Tz, TZ_VARIANTS};
-
-/// The zone with exactly this IANA id, if there is one.
-pub(crate) fn find(id: &str) -> Option<Tz> {
-    id.parse().ok()
-}
+use super::Zone;
 
 /// Every IANA time zone id the validator accepts, sorted, for a select box.
 ///
@@ -16,8 +11,8 @@ pub(crate) fn find(id: &str) -> Option<Tz> {
 /// assert!(zones.windows(2).all(|w| w[0] < w[1]));
 /// ```
 pub fn time_zones() -> Vec<&'static str> {
-    // chrono-tz generates its list in sorted order (this function's example checks it).
-    TZ_VARIANTS.iter().map(|tz| tz.name()).collect()
+    // build.rs writes the ids in chrono-tz's order, which is sorted (this function's example checks it).
+    Zone::all().map(Zone::name).collect()
 }
 
 /// The known zone ids closest to an unknown one, best first (at most three).
@@ -28,7 +23,7 @@ pub fn time_zones() -> Vec<&'static str> {
 /// ```
 pub fn suggest_time_zones(id: &str) -> Vec<&'static str> {
     let city = |name: &'static str| name.rsplit('/').next().unwrap_or(name);
-    crate::suggest::closest(id, TZ_VARIANTS.iter().map(|tz| tz.name()), |name| [name, city(name)], 3)
+    crate::suggest::closest(id, Zone::all().map(Zone::name), |name| [name, city(name)], 3)
 }
 
 #[cfg(test)]
@@ -53,9 +48,9 @@ mod tests {
     #[test]
     fn every_listed_zone_is_found() {
         for name in time_zones() {
-            assert_eq!(find(name).map(|tz| tz.name()), Some(name));
+            assert_eq!(Zone::find(name).map(Zone::name), Some(name));
             assert!(name.is_ascii(), "suggestions compare ASCII names: {name}");
         }
-        assert!(find("Europe/Lodnon").is_none());
+        assert!(Zone::find("Europe/Lodnon").is_none());
     }
 }

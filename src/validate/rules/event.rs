@@ -1,14 +1,12 @@
 //! The event: summary, times and their zones, location, reminders and the rest.
 
 use crate::json::{Json, Object};
-use chrono_tz::Tz;
 
 use super::{choice, field, object, text, unknown_fields, url, wrong_type, Report, TextRule};
 use crate::formats::{self, Decimal, Schemes};
 use crate::invite::{Event, Location, Reminder, Transparency};
 use crate::time::parse::{self as event_time, Written};
-use crate::time::zones;
-use crate::time::{EventTime, Moment};
+use crate::time::{EventTime, Moment, Zone};
 use crate::validate::issues::IssueKey;
 use crate::validate::path::Path;
 use crate::validate::quoted;
@@ -52,7 +50,7 @@ const COORDINATES: [(&str, u32, &str); 2] = [
 /// The zone an event's times are read in, as far as the event's own `tzid` tells.
 #[derive(Clone, Copy)]
 enum EventZone {
-    Given(Tz),
+    Given(Zone),
     /// Absent: `Etc/UTC`, with a warning if any end relies on it.
     Missing,
     /// Not an IANA id: already an error; local times cannot be read.
@@ -127,16 +125,16 @@ pub(crate) fn read(value: &Json<'_>, path: &Path, report: &mut Report) -> Option
 }
 
 /// Reads a `tzid` field: `Some(Some(zone))`, `Some(None)` when absent, `None` when invalid.
-fn time_zone(map: &Object<'_>, path: &Path, report: &mut Report) -> Option<Option<Tz>> {
+fn time_zone(map: &Object<'_>, path: &Path, report: &mut Report) -> Option<Option<Zone>> {
     let errors_before = report.errors.found();
     let Some(id) = text(map, path, TextRule::OPTIONAL, report) else {
         // Absent or empty is no zone; a wrong type is already an error.
         return (report.errors.found() == errors_before).then_some(None);
     };
-    match zones::find(&id) {
+    match Zone::find(&id) {
         Some(tz) => Some(Some(tz)),
         None => {
-            let hint = crate::suggest::did_you_mean(&zones::suggest_time_zones(&id));
+            let hint = crate::suggest::did_you_mean(&crate::time::suggest_time_zones(&id));
             report.add(path, IssueKey::UnknownTimeZone, format!("{} is not an IANA time zone.{hint}", quoted(&id)));
             None
         }
@@ -185,7 +183,7 @@ fn end_time(
     let moment = parsed.and_then(|w| match (w, zone) {
         (Written::Absolute(m), _) => Ok(Some(m)),
         (Written::Local(local), EventZone::Given(tz)) => resolve(local, tz),
-        (Written::Local(local), EventZone::Missing) => resolve(local, Tz::Etc__UTC),
+        (Written::Local(local), EventZone::Missing) => resolve(local, Zone::ETC_UTC),
         // The zone is already reported as unknown; the time cannot be read without it.
         (Written::Local(_), EventZone::Unknown) => Ok(None),
     });
@@ -193,7 +191,7 @@ fn end_time(
         EventZone::Given(tz) => tz,
         EventZone::Missing => {
             *defaulted = true;
-            Tz::Etc__UTC
+            Zone::ETC_UTC
         }
         EventZone::Unknown => return None,
     };
@@ -208,7 +206,7 @@ fn end_time(
     }
 }
 
-fn resolve(local: chrono::NaiveDateTime, tz: Tz) -> Result<Option<Moment>, (IssueKey, event_time::TimeError)> {
+fn resolve(local: chrono::NaiveDateTime, tz: Zone) -> Result<Option<Moment>, (IssueKey, event_time::TimeError)> {
     event_time::resolve(local, tz).map(|t| Some(Moment::Instant(t))).map_err(|e| (IssueKey::from(&e), e))
 }
 
