@@ -3,6 +3,9 @@
 //! of the call at 16n must stay under 64 times the time at n: a linear path gives about 16, a
 //! quadratic one about 256. The thread's own CPU time (not the wall clock) is taken, best of
 //! several runs, so a busy machine does not move the ratio much; the margin is wide for the rest.
+//!
+//! Native only: the CPU clock comes from libc.
+#![cfg(not(target_arch = "wasm32"))]
 
 use smart_invite::{validate_json, DataCenter, Method};
 
