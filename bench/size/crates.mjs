@@ -1,4 +1,5 @@
-// Code bytes per crate of the package's .wasm, from `twiggy top`. Run after `make pkg`:
+// Code bytes per crate of the package's .wasm, from `twiggy top` (`cargo install twiggy` first:
+// it is a tool for looking into sizes, not part of `make bench`). Run after `make pkg`:
 //
 //   node bench/size/crates.mjs [--top N] [path/to/file.wasm]
 //
