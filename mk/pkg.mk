@@ -3,13 +3,17 @@
 # pkg/gen/ (git-ignored):
 #  - the browser build, pkg/gen/browser/: what a page downloads, built for size;
 #  - the server build, pkg/gen/: everything, built for speed, for Node, Bun, Deno and workerd
-#    (ESM glue + CommonJS glue sharing one .wasm, and that .wasm embedded for bundles).
+#    (ESM glue + CommonJS glue sharing one .wasm, and that .wasm embedded for bundles);
+#  - the server build's core, pkg/gen/core/: the validator alone (no optional feature), built
+#    for speed, which Node and Bun instantiate at import; they load the server build on the
+#    first use of the client, the callbacks or the email (docs/package.md has the figures).
 
 TEST_TARGETS += test-pkg
 BENCH_TARGETS += bench-pkg
 
 PKG_GEN := pkg/gen
 PKG_BROWSER_GEN := $(PKG_GEN)/browser
+PKG_CORE_GEN := $(PKG_GEN)/core
 # Both release builds rebuild the standard library with panics as plain traps (-Zbuild-std,
 # panic = "immediate-abort"); the browser build also rebuilds it for size (optimize_for_size):
 # 21 KB less gzip, 16 KB less brotli (bench/size). These are nightly options, which
@@ -24,6 +28,11 @@ PKG_SERVER_TARGET_DIR := target/pkg-server
 # measured: docs/package.md).
 PKG_BROWSER_CARGO := -Zbuild-std-features=optimize_for_size --no-default-features
 PKG_SERVER_CARGO :=
+# The core has the browser build's features at the server build's speed. It has a target
+# directory of its own: in a shared one, the two feature sets write the same .wasm and each
+# build redoes the other.
+PKG_CORE_CARGO := --no-default-features --features perf-values
+PKG_CORE_TARGET_DIR := target/pkg-core
 # rustc's opt-level: "z" (Cargo.toml's release profile) for the browser; 3 for the server.
 PKG_SERVER_OPT_LEVEL := 3
 WASM_OPT := node_modules/.bin/wasm-opt
@@ -72,6 +81,8 @@ pkg-wasm: | wasm-target rust-src wasm-bindgen-cli npm-deps
 	$(call bindgen,$(PKG_BROWSER_TARGET_DIR)/wasm32-unknown-unknown/release/smart_invite.wasm,$(PKG_BROWSER_GEN),$(PKG_BROWSER_WASM_OPT),web)
 	$(call release_wasm,server,$(PKG_SERVER_TARGET_DIR),$(PKG_SERVER_CARGO),CARGO_PROFILE_RELEASE_OPT_LEVEL=$(PKG_SERVER_OPT_LEVEL))
 	$(call bindgen,$(PKG_SERVER_TARGET_DIR)/wasm32-unknown-unknown/release/smart_invite.wasm,$(PKG_GEN),$(PKG_SERVER_WASM_OPT),web nodejs)
+	$(call release_wasm,server core,$(PKG_CORE_TARGET_DIR),$(PKG_CORE_CARGO),CARGO_PROFILE_RELEASE_OPT_LEVEL=$(PKG_SERVER_OPT_LEVEL))
+	$(call bindgen,$(PKG_CORE_TARGET_DIR)/wasm32-unknown-unknown/release/smart_invite.wasm,$(PKG_CORE_GEN),$(PKG_SERVER_WASM_OPT),web nodejs)
 
 pkg: pkg-wasm
 	$(call say,pkg: re-export lists; the embedded .wasm for bundles; CommonJS copies of the JS and the types)

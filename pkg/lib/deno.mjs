@@ -3,11 +3,11 @@
 
 import * as glue from "../gen/smart_invite.js";
 import source wasmModule from "../gen/smart_invite_bg.wasm";
-import { register } from "./setup.mjs";
+import { registerServer } from "./setup.mjs";
 import { registerClient } from "./setup-client.mjs";
 
 glue.initSync({ module: wasmModule });
-register(glue);
+export const { validateInvite, normalizeInvite } = registerServer(glue);
 registerClient(glue);
 
 export * from "../gen/api.mjs";

@@ -19,8 +19,8 @@
 
 import { once } from "node:events";
 import http from "node:http";
-import { __buildInviteIcs, __requestIds } from "../gen/smart_invite.js";
-import { dataCenters, signNotification, validateInvite } from "../lib/node.mjs";
+import { __buildInviteIcs, dataCenters, signNotification, validateInvite } from "../lib/node.mjs";
+import { fullBuild } from "../lib/server-full.mjs";
 import { FaultSource } from "./faults.mjs";
 import { RateLimits } from "./limits.mjs";
 import { InviteStore } from "./store.mjs";
@@ -107,7 +107,7 @@ export async function startMockServer(options = {}) {
     if (url.pathname !== API_PATH) return send(res, 404, undefined);
     // The two fields the log and the fault queue need, read without building the body as JS
     // objects (JSON.parse of a hostile 1 MiB body costs far more than validating it).
-    const ids = __requestIds(body);
+    const ids = fullBuild().__requestIds(body);
     entry.smart_invite_id =
       req.method === "GET" ? (url.searchParams.get("smart_invite_id") ?? undefined) : ids.smart_invite_id;
     entry.recipient = ids.recipient ?? url.searchParams.get("recipient_email") ?? undefined;

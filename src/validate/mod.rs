@@ -5,7 +5,7 @@ mod issues;
 mod path;
 mod rules;
 
-use serde::ser::SerializeMap;
+use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 
@@ -79,16 +79,18 @@ impl Validation {
     }
 }
 
+/// `{ ok, invite, warnings }` or `{ ok, errors, warnings }`: a struct to serializers, so that its
+/// field names are static (the wasm bindings send those once: src/wasm/tape.rs).
 impl Serialize for Validation {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(3))?;
-        map.serialize_entry("ok", &self.is_valid())?;
+        let mut fields = serializer.serialize_struct("Validation", 3)?;
+        fields.serialize_field("ok", &self.is_valid())?;
         match &self.invite {
-            Some(invite) => map.serialize_entry("invite", invite)?,
-            None => map.serialize_entry("errors", &self.errors)?,
+            Some(invite) => fields.serialize_field("invite", invite)?,
+            None => fields.serialize_field("errors", &self.errors)?,
         }
-        map.serialize_entry("warnings", &self.warnings)?;
-        map.end()
+        fields.serialize_field("warnings", &self.warnings)?;
+        fields.end()
     }
 }
 

@@ -8,8 +8,10 @@
 //! wasm-bindgen tests) `js_sys::JSON::stringify` is used. Text longer than
 //! [`MAX_INPUT_BYTES`] is refused before it is copied into wasm memory.
 //!
-//! Out: `serde_json` text, then `JSON.parse`. Both ways were measured faster than walking JS
-//! objects with serde-wasm-bindgen (docs/package.md). A value holding texts of megabytes (the
+//! Out: `serde_json` text, then `JSON.parse`, or in the server builds a tape of the value that
+//! a JS decoder builds objects from (`tape.rs`, feature `perf-values`). Both ways were measured
+//! faster than walking JS objects with serde-wasm-bindgen (docs/package.md). A value holding
+//! texts of megabytes (the
 //! email's message and calendar) sends those as strings of their own ([`to_js_with_texts`]):
 //! escaping them into JSON and parsing them back cost more than the rest of the call.
 
@@ -85,9 +87,15 @@ pub(crate) fn exception_message(exception: &JsValue) -> Option<String> {
     }
 }
 
-/// A plain JS value (objects, arrays, strings, numbers) for a serializable Rust value, built
-/// by `JSON.parse` of its `serde_json` text: no `Map`s, no `undefined` holes.
+/// A plain JS value (objects, arrays, strings, numbers) for a serializable Rust value: no `Map`s,
+/// no `undefined` holes. Built by `JSON.parse` of its `serde_json` text, or, with the feature
+/// `perf-values` and a decoder registered, from a tape ([`super::tape`]), which gives the same
+/// value in less time.
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
+    #[cfg(feature = "perf-values")]
+    if let Some(built) = super::tape::to_js(value) {
+        return built;
+    }
     match serde_json::to_string(value) {
         Ok(text) => JSON::parse(&text).unwrap_or(JsValue::NULL),
         Err(_) => JsValue::NULL,

@@ -17,6 +17,8 @@ mod core;
 #[cfg(feature = "email")]
 mod email;
 mod error;
+#[cfg(feature = "perf-values")]
+mod tape;
 // The mock of the API runs on the server build, beside the calendar it attaches.
 #[cfg(feature = "calendar")]
 mod mock;
@@ -37,3 +39,6 @@ mod error_tests;
 #[cfg(all(test, feature = "calendar"))]
 #[path = "../../tests/wasm/mock.rs"]
 mod mock_tests;
+#[cfg(all(test, feature = "perf-values"))]
+#[path = "../../tests/wasm/tape.rs"]
+mod tape_tests;

@@ -55,12 +55,14 @@ test("Node CJS: require, with require(esm) disabled as on Node 20.18", () => {
   assert.match(esm.stderr, /ERR_REQUIRE_ESM/);
 });
 
-test("the tarball holds the entries, the glue, the two builds' .wasm, the types; the ./wasm subpath resolves", () => {
+test("the tarball holds the entries, the glue, the three builds' .wasm, the types; the ./wasm subpath resolves", () => {
   for (const file of [
     "package.json",
     "index.d.ts",
     "types/core.d.ts",
     "lib/node.mjs",
+    "lib/server.mjs",
+    "lib/server-full.mjs",
     "lib/node.cjs",
     "lib/browser.mjs",
     "lib/deno.mjs",
@@ -71,10 +73,15 @@ test("the tarball holds the entries, the glue, the two builds' .wasm, the types;
     "gen/smart_invite.cjs",
     "gen/smart_invite_bg.wasm",
     "gen/wasm-embedded.mjs",
+    "gen/server.mjs",
+    "gen/core/smart_invite.js",
+    "gen/core/smart_invite.cjs",
+    "gen/core/smart_invite_bg.wasm",
     "gen/browser/smart_invite.js",
     "gen/browser/smart_invite_bg.wasm",
     "gen/browser/api.mjs",
     "gen/api.mjs",
+    "gen/api-core.mjs",
     "gen/api.cjs",
     "gen/setup.cjs",
     "gen/cts/index.d.cts",
@@ -83,8 +90,8 @@ test("the tarball holds the entries, the glue, the two builds' .wasm, the types;
   }
   assert.deepEqual(
     scratch.files.filter((f) => f.endsWith(".wasm")).sort(),
-    ["gen/browser/smart_invite_bg.wasm", "gen/smart_invite_bg.wasm"],
-    "the server build's .wasm and the browser build's",
+    ["gen/browser/smart_invite_bg.wasm", "gen/core/smart_invite_bg.wasm", "gen/smart_invite_bg.wasm"],
+    "the server build's .wasm, its core's and the browser build's",
   );
   assert.ok(!scratch.files.some((f) => f.startsWith("scripts/")), "build scripts stay out of the tarball");
   const r = runNode(

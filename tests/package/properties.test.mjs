@@ -4,14 +4,28 @@
 // Needs --expose-gc (make test-pkg passes it).
 
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import fc from "fast-check";
-import { initSync } from "../../pkg/gen/smart_invite.js";
 import { normalizeInvite, SmartInviteError, validateInvite } from "../../pkg/lib/node.mjs";
+import { register, registerServer } from "../../pkg/lib/setup.mjs";
 import { seed } from "./scratch.mjs";
 
-// The node entry has instantiated the module already: initSync hands back the same exports.
-const wasm = initSync();
+/**
+ * An instance of the server build's core (the glue module imported under its own query, so that
+ * it is a new one): set up as the node entry sets up its own (lib/server.mjs, bundled into
+ * gen/server.mjs, where its memory cannot be reached), or with no tape decoder registered, so
+ * that its results come from serde_json's text and JSON.parse.
+ */
+async function core(query, setUp) {
+  const glue = await import(`../../pkg/gen/core/smart_invite.js?${query}`);
+  const exports = glue.initSync({
+    module: readFileSync(new URL("../../pkg/gen/core/smart_invite_bg.wasm", import.meta.url)),
+  });
+  return { glue, exports, api: setUp(glue) };
+}
+const asTheEntry = await core("as-the-entry", (glue) => registerServer(glue, false));
+const viaJson = (await core("without-tape", (glue) => register(glue, false))).glue;
 
 const ANYTHING = fc.anything({
   withBigInt: true,
@@ -126,6 +140,55 @@ test("any JS value, JSON text or mutated seed in: a result out, no exception", (
   );
 });
 
+/** The payload's JSON text as the node entry makes it before calling wasm (lib/setup.mjs). */
+function payloadText(value) {
+  if (typeof value === "string") return value;
+  try {
+    return JSON.stringify(value) ?? value;
+  } catch {
+    return value;
+  }
+}
+
+/** What a call gives or throws, as a plain JS value to compare. */
+function outcome(call) {
+  try {
+    return { value: call() };
+  } catch (error) {
+    return { thrown: { name: error.name, kind: error.kind, message: error.message, errors: error.errors } };
+  }
+}
+
+test("results built from the tape are those JSON.parse gave: same fields, order, prototypes", () => {
+  // Valid invites with numbers in them (reminders) and texts of any script.
+  const WITH_REMINDERS = fc
+    .tuple(fc.array(fc.integer({ min: 0, max: 40320 }), { maxLength: 5 }), fc.string({ unit: "grapheme" }))
+    .map(([minutes, summary]) => ({
+      ...seed,
+      event: { ...seed.event, summary: summary || "x", reminders: minutes.map((m) => ({ minutes: m })) },
+    }));
+  const input = fc.oneof(
+    ANYTHING,
+    MUTATED_SEED,
+    WITH_REMINDERS,
+    fc.json(),
+    fc.dictionary(fc.oneof(fc.string({ unit: "grapheme" }), fc.constantFrom("__proto__", "constructor")), ANYTHING),
+  );
+  const options = fc.constantFrom(undefined, { dataCenter: "uk" }, { dataCenter: "mars" });
+  fc.assert(
+    fc.property(input, options, (value, option) => {
+      const text = payloadText(value);
+      for (const name of ["validateInvite", "normalizeInvite"]) {
+        const tape = outcome(() => ({ validateInvite, normalizeInvite })[name](value, option));
+        const json = outcome(() => viaJson[name](text, option));
+        assert.deepStrictEqual(tape, json);
+        assert.equal(JSON.stringify(tape), JSON.stringify(json));
+      }
+    }),
+    { numRuns: 2000 },
+  );
+});
+
 test("100,000 calls with bad input: no trap, the module still works, memory flat", () => {
   const big = "x".repeat((1 << 20) + 1);
   const samples = [
@@ -137,8 +200,9 @@ test("100,000 calls with bad input: no trap, the module still works, memory flat
     big,
     JSON.stringify({ ...seed, event: { ...seed.event, summary: "y".repeat(5000) } }),
   ];
+  const { exports: wasm, api } = asTheEntry;
   const run = (n) => {
-    for (let i = 0; i < n; i++) validateInvite(samples[i % samples.length]);
+    for (let i = 0; i < n; i++) api.validateInvite(samples[i % samples.length]);
   };
   const measure = () => {
     globalThis.gc?.();
@@ -158,7 +222,7 @@ test("100,000 calls with bad input: no trap, the module still works, memory flat
   assert.equal(after.memory, before.memory, "wasm memory grew");
   assert.equal(after.externrefs, before.externrefs, "the externref table grew (a JS value leaked)");
   assert.ok(after.heap - before.heap < 8 * 1024 * 1024, `the JS heap grew by ${after.heap - before.heap} bytes`);
-  const ok = validateInvite(seed);
+  const ok = api.validateInvite(seed);
   assert.equal(ok.ok, true);
   assert.equal(ok.invite.event.end.time, "2026-04-29T10:00:00Z");
 });

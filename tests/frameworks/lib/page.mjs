@@ -9,15 +9,18 @@ import { checkReport } from "../../runtimes/lib/run.mjs";
 
 const sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
 
-/** Fingerprints of the two builds as installed in `runDir`/node_modules/smart-invite. */
+/** Fingerprints of the builds as installed in `runDir`/node_modules/smart-invite. */
 export function installedBuilds(runDir) {
   const gen = join(runDir, "node_modules", "smart-invite", "gen");
   const embedded = readFileSync(join(gen, "wasm-embedded.mjs"), "utf8");
+  // The base64 of each .wasm embedded for bundles (the server build's core, the server build).
+  const blobs = [...embedded.matchAll(/"([A-Za-z0-9+/=]{1000,})"/g)].map(([, blob]) => blob);
+  assert.equal(blobs.length, 2, "gen/wasm-embedded.mjs embeds the core's .wasm and the server build's");
   return {
     browserWasm: sha256(readFileSync(join(gen, "browser", "smart_invite_bg.wasm"))),
     serverWasm: sha256(readFileSync(join(gen, "smart_invite_bg.wasm"))),
-    // 64 characters from the middle of the server .wasm's base64, as embedded for bundles.
-    serverEmbedded: embedded.slice(embedded.length / 2, embedded.length / 2 + 64),
+    // 64 characters from the middle of each, to look for in what a page downloads.
+    serverEmbedded: blobs.map((blob) => blob.slice(blob.length / 2, blob.length / 2 + 64)),
   };
 }
 
@@ -59,7 +62,9 @@ export async function checkPage(t, browser, url, { reports, act, installed, refe
       [installed.browserWasm],
       `the page downloaded ${wasm.map((f) => f.url).join(", ") || "no .wasm"}: it must be the browser build's alone`,
     );
-    const embedded = files.filter((f) => f.body.includes(installed.serverEmbedded)).map((f) => f.url);
+    const embedded = files
+      .filter((f) => installed.serverEmbedded.some((blob) => f.body.includes(blob)))
+      .map((f) => f.url);
     assert.deepEqual(embedded, [], "the server build's embedded .wasm reached the page");
   } finally {
     await page.close();
