@@ -2,6 +2,8 @@
 // trip, first-call latency in Node, and (when bench/package/variants.sh has run) the
 // opt-level / wasm-opt variants and the JSON-vs-serde-wasm-bindgen boundary.
 // Figures are medians; ratios compare with a peer measured in the same run.
+// BEFORE_PKG=<another build's pkg/ folder> adds that build beside this one, measured in the same
+// run, per call and for the first call: a before/after table.
 
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
@@ -14,6 +16,7 @@ import { browserFiles as loadedByBrowser } from "../size/browser-files.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const pkg = join(root, "pkg");
+const BEFORE_PKG = process.env.BEFORE_PKG;
 const variantsDir = join(root, "target", "pkg-variants");
 const seed = JSON.parse(readFileSync(join(root, "tests/fixtures/seed-request.json"), "utf8"));
 const invalid = {
@@ -113,13 +116,16 @@ for (const [label, input] of [
     throw new Error(`the zod schema and validateInvite disagree on the ${label}: fix the schema first`);
   }
 }
+const before = BEFORE_PKG && (await import(pathToFileURL(join(BEFORE_PKG, "lib/node.mjs")).href));
 const callRows = [];
 for (const [label, input] of [
   ["seed example (valid, UTC times)", seed],
   ["seed with local times (valid)", localTimes],
   ["seed with 2 errors", invalid],
 ]) {
-  const t = perCall({ wasm: (x) => si.validateInvite(x), zod: (x) => validateWithZod(x), bare: (x) => bare(x) }, input);
+  const fns = { wasm: (x) => si.validateInvite(x), zod: (x) => validateWithZod(x), bare: (x) => bare(x) };
+  if (before) fns.before = (x) => before.validateInvite(x);
+  const t = perCall(fns, input);
   callRows.push([
     label,
     `${t.wasm.toFixed(2)} µs`,
@@ -127,10 +133,19 @@ for (const [label, input] of [
     `${t.bare.toFixed(2)} µs`,
     `${(t.wasm / t.zod).toFixed(2)}x`,
     `${(t.wasm / t.bare).toFixed(1)}x`,
+    ...(before ? [`${t.before.toFixed(2)} µs`, `${(t.before / t.zod).toFixed(2)}x`] : []),
   ]);
 }
 table(
-  ["input (JS object)", "smart-invite", "zod 4", "JSON round trip", "smart-invite / zod", "smart-invite / JSON"],
+  [
+    "input (JS object)",
+    "smart-invite",
+    "zod 4",
+    "JSON round trip",
+    "smart-invite / zod",
+    "smart-invite / JSON",
+    ...(before ? [`before (${BEFORE_PKG})`, "before / zod"] : []),
+  ],
   callRows,
 );
 
@@ -145,20 +160,24 @@ function nodeBundle() {
 }
 
 console.log("\n## First call after import, Node (fresh process each, median of 9; instantiation included)\n");
-const firstCall = (module, fn) =>
-  median(
-    Array.from({ length: 9 }, () =>
-      Number(
-        execFileSync(process.execPath, [join(root, "bench/package/first-call.mjs"), module, fn], { encoding: "utf8" }),
-      ),
-    ),
-  );
-const first = {
-  wasm: firstCall(join(pkg, "lib/node.mjs"), "validateInvite"),
-  bundle: firstCall(nodeBundle(), "validateInvite"),
-  zod: firstCall(join(root, "bench/package/zod-schema.mjs"), "validateWithZod"),
-  bare: firstCall(join(root, "bench/package/bare-json.mjs"), "validateInvite"),
+// Nine processes per module, the modules taking turns, so that all see the same load.
+const firstCallModules = {
+  wasm: [join(pkg, "lib/node.mjs"), "validateInvite"],
+  bundle: [nodeBundle(), "validateInvite"],
+  zod: [join(root, "bench/package/zod-schema.mjs"), "validateWithZod"],
+  bare: [join(root, "bench/package/bare-json.mjs"), "validateInvite"],
+  ...(BEFORE_PKG && { before: [join(BEFORE_PKG, "lib/node.mjs"), "validateInvite"] }),
 };
+const firstSamples = Object.fromEntries(Object.keys(firstCallModules).map((name) => [name, []]));
+for (let i = 0; i < 9; i++) {
+  for (const [name, [module, fn]] of Object.entries(firstCallModules)) {
+    const ms = execFileSync(process.execPath, [join(root, "bench/package/first-call.mjs"), module, fn], {
+      encoding: "utf8",
+    });
+    firstSamples[name].push(Number(ms));
+  }
+}
+const first = Object.fromEntries(Object.entries(firstSamples).map(([name, samples]) => [name, median(samples)]));
 table(
   ["module", "import + first call", "ratio to the JSON module"],
   [
@@ -174,6 +193,15 @@ table(
     ],
     ["zod 4 schema", `${first.zod.toFixed(1)} ms`, `${(first.zod / first.bare).toFixed(1)}x`],
     ["bare JSON round trip", `${first.bare.toFixed(1)} ms`, "1.0x"],
+    ...(BEFORE_PKG
+      ? [
+          [
+            `before: ${BEFORE_PKG} (node entry)`,
+            `${first.before.toFixed(1)} ms`,
+            `${(first.before / first.bare).toFixed(1)}x`,
+          ],
+        ]
+      : []),
   ],
 );
 

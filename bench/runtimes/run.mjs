@@ -4,6 +4,8 @@
 // - workerd: the time per request (HTTP round trip from Node, sequential, keep-alive) to a
 //   worker that validates the POSTed seed example, and the first request after startup.
 // The package is packed and installed into a scratch project, as in the tests.
+// BEFORE_PKG=<another build's pkg/ folder> adds that build as a third column of first calls,
+// measured in the same run (its processes alternate with the others): a before/after table.
 import { cpSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,6 +15,7 @@ import { bin, makeScratchProject } from "../../tests/runtimes/lib/scratch.mjs";
 import { packageModules, serveWorkerd, workerdConfig } from "../../tests/runtimes/lib/workerd.mjs";
 
 const RUNS = Number(process.env.RUNS ?? 9);
+const BEFORE_PKG = process.env.BEFORE_PKG;
 const REQUESTS = Number(process.env.REQUESTS ?? 500);
 const TARGET_MS = 20;
 
@@ -28,37 +31,48 @@ const firstCallRuntimes = [
     args: (m) => ["run", "--no-prompt", "--allow-read=.", "bench/first-call.mjs", m],
   },
 ];
-const modules = { wasm: "smart-invite", bare: "./bare.mjs" };
-
-const dir = makeScratchProject();
-cpSync(fileURLToPath(new URL("./", import.meta.url)), join(dir, "bench"), { recursive: true });
-const env = { DENO_DIR: join(dir, ".deno"), DENO_NO_UPDATE_CHECK: "1" };
+const benchFolder = fileURLToPath(new URL("./", import.meta.url));
+/** A scratch project with the package (the one `make pkg` built, or `pkgDir`) and these benchmarks. */
+function project(pkgDir) {
+  const folder = makeScratchProject(pkgDir);
+  cpSync(benchFolder, join(folder, "bench"), { recursive: true });
+  return folder;
+}
+const dir = project();
+const beforeDir = BEFORE_PKG ? project(BEFORE_PKG) : undefined;
+// What each first-call sample imports, and in which project.
+const modules = {
+  wasm: { module: "smart-invite", cwd: dir },
+  bare: { module: "./bare.mjs", cwd: dir },
+  ...(beforeDir && { before: { module: "smart-invite", cwd: beforeDir } }),
+};
 try {
   const rows = [];
   for (const runtime of firstCallRuntimes) {
-    const { wasm, bare } = await firstCalls(runtime);
-    rows.push([`${runtime.name}: first call after import`, wasm, bare]);
+    const { wasm, bare, before } = await firstCalls(runtime);
+    rows.push([`${runtime.name}: first call after import`, wasm, bare, before]);
   }
   const workerd = await workerdPerRequest();
   rows.push(["workerd: first request after start", workerd.wasm.first, workerd.bare.first]);
   rows.push([`workerd: per request (of ${REQUESTS})`, workerd.wasm.steady, workerd.bare.steady]);
   printTable(rows);
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  for (const folder of [dir, beforeDir]) if (folder) rmSync(folder, { recursive: true, force: true });
 }
 
-// The wasm and the bare samples alternate, so both see the same load on a shared machine.
+// The samples of each module alternate, so all see the same load on a shared machine.
 
 async function firstCalls(runtime) {
-  const samples = { wasm: [], bare: [] };
+  const samples = Object.fromEntries(Object.keys(modules).map((name) => [name, []]));
   for (let i = 0; i < RUNS; i++) {
-    for (const [name, module] of Object.entries(modules)) {
-      const { code, stdout, stderr } = await exec(runtime.command, runtime.args(module), { cwd: dir, env });
-      if (code !== 0) throw new Error(`${runtime.name} ${module} failed:\n${stderr}`);
+    for (const [name, { module, cwd }] of Object.entries(modules)) {
+      const env = { DENO_DIR: join(cwd, ".deno"), DENO_NO_UPDATE_CHECK: "1" };
+      const { code, stdout, stderr } = await exec(runtime.command, runtime.args(module), { cwd, env });
+      if (code !== 0) throw new Error(`${runtime.name} ${module} (${cwd}) failed:\n${stderr}`);
       samples[name].push(JSON.parse(stdout.trim().split("\n").pop()).ms);
     }
   }
-  return { wasm: summary(samples.wasm), bare: summary(samples.bare) };
+  return Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, summary(values)]));
 }
 
 async function workerdPerRequest() {
@@ -98,11 +112,14 @@ function summary(values) {
 
 function printTable(rows) {
   const ms = ({ median, min }) => (median === min ? median.toFixed(2) : `${median.toFixed(2)} (${min.toFixed(2)})`);
+  const beforeColumns = (wasm, before) =>
+    !beforeDir ? "" : before ? ` ${ms(before)} | ${(wasm.median / before.median).toFixed(2)}x |` : " | |";
   const lines = [
-    "| runtime: measure | smart-invite, ms | bare JSON.parse module, ms | ratio |",
-    "|---|---:|---:|---:|",
+    `| runtime: measure | smart-invite, ms | bare JSON.parse module, ms | ratio |${beforeDir ? ` ${BEFORE_PKG}, ms | after / before |` : ""}`,
+    `|---|---:|---:|---:|${beforeDir ? "---:|---:|" : ""}`,
     ...rows.map(
-      ([what, wasm, bare]) => `| ${what} | ${ms(wasm)} | ${ms(bare)} | ${(wasm.median / bare.median).toFixed(1)}x |`,
+      ([what, wasm, bare, before]) =>
+        `| ${what} | ${ms(wasm)} | ${ms(bare)} | ${(wasm.median / bare.median).toFixed(1)}x |${beforeColumns(wasm, before)}`,
     ),
   ];
   console.log(`\nsmart-invite across runtimes: median (minimum) of ${RUNS} fresh processes per first call\n`);

@@ -1,7 +1,7 @@
 // Node and Bun, `require`: the wasm-bindgen `nodejs` glue reads its .wasm by __dirname
 // (require() of the ESM entry fails before Node 20.19). This is a second instance beside the
 // ESM one: mixing import and require of the package in one program gives two of everything.
-// As in lib/node.mjs, the core is instantiated at load and the full server build on first use.
+// As in lib/server.mjs, the core is instantiated at load and the full server build on first use.
 
 "use strict";
 

@@ -43,6 +43,7 @@ export function standInClass(name) {
   const standIn = {
     [name]: class {
       constructor(...args) {
+        // biome-ignore lint/correctness/noConstructorReturn: the instance is the full build's class's, made for new.target (so subclasses keep their prototype)
         return Reflect.construct(fullBuild()[name], args, new.target);
       }
     },

@@ -34,13 +34,13 @@ export function scratchProject() {
   return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Packs pkg/, installs the tarball into a new temporary folder and copies the harnesses. */
-export function makeScratchProject() {
-  if (!existsSync(join(PKG_DIR, "package.json"))) {
-    throw new Error("pkg/package.json is missing: run `make pkg` first");
+/** Packs pkg/ (or `pkgDir`), installs the tarball into a new temporary folder and copies the harnesses. */
+export function makeScratchProject(pkgDir = PKG_DIR) {
+  if (!existsSync(join(pkgDir, "package.json"))) {
+    throw new Error(`${pkgDir}/package.json is missing: run \`make pkg\` first`);
   }
   const dir = mkdtempSync(join(tmpdir(), "smart-invite-runtimes-"));
-  const packed = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", dir], PKG_DIR));
+  const packed = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", dir], pkgDir));
   writeFileSync(
     join(dir, "package.json"),
     JSON.stringify({ name: "smart-invite-scratch", private: true, type: "module" }, null, 2),
