@@ -54,7 +54,7 @@
 //! | `callbacks` | [`callbacks`] | `hmac`, `sha2`, `base64` |
 //! | `calendar` | [`calendar`] | |
 //! | `email` | [`email`] (and `calendar`) | `mail-builder`, `base64` |
-//! | `perf-values` | no API: in wasm, results reach JavaScript as a tape a JS decoder builds objects from, instead of JSON text and `JSON.parse` (faster, 4 KB more code) | |
+//! | `perf-values` | no API: in wasm, results reach JavaScript as a tape a JS decoder builds objects from, instead of JSON text and `JSON.parse` (a fifth of a `validateInvite()` call less in Node, 14 KB more code) | |
 //!
 //! The npm package is built three times from this crate: the server build with every feature,
 //! for speed; its core, the validator alone with `perf-values`, for speed, which Node and Bun

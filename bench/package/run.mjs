@@ -205,6 +205,66 @@ table(
   ],
 );
 
+/**
+ * The server build's crossing of the JS/Wasm boundary on the core's .wasm: two instances of it,
+ * one set up as the Node entry does (lib/setup.mjs registerServer: results from a tape), one with
+ * no tape decoder (results by JSON.parse of serde_json's text); and the copy of the payload's text.
+ */
+async function boundaryPieces() {
+  const setup = await import(pathToFileURL(join(pkg, "lib/setup.mjs")).href);
+  const bytes = readFileSync(join(pkg, "gen/core/smart_invite_bg.wasm"));
+  const instance = async (tag) => {
+    const glue = await import(`${pathToFileURL(join(pkg, "gen/core/smart_invite.js")).href}?${tag}`);
+    glue.initSync({ module: bytes });
+    return glue;
+  };
+  const shipped = await instance("shipped");
+  setup.registerServer(shipped, false);
+  const json = await instance("json");
+  setup.register(json, false);
+  const ways = {
+    "results from the tape (shipped)": (x) => shipped.validateInvite(x),
+    "results by JSON.parse of their JSON text": (x) => json.validateInvite(x),
+  };
+  const reference = JSON.stringify(shipped.validateInvite(seed));
+  for (const [way, fn] of Object.entries(ways)) {
+    if (JSON.stringify(fn(seed)) !== reference) throw new Error(`${way}: not the shipped result`);
+  }
+  const t = perCall(ways, seed);
+  const base = Object.keys(ways)[0];
+  table(
+    ["validateInvite(seed), the core's .wasm", "per call", "vs shipped"],
+    Object.keys(ways).map((w) => [w, `${t[w].toFixed(2)} µs`, `${(t[w] / t[base]).toFixed(2)}x`]),
+  );
+  // Copying the payload's text into memory: wasm-bindgen's glue loops over charCodeAt while the
+  // text is ASCII; pkg/scripts/build.mjs patches every glue to call TextEncoder.encodeInto at once.
+  const payload = JSON.stringify(seed);
+  const memory = new Uint8Array(new WebAssembly.Memory({ initial: 1 }).buffer);
+  const encoder = new TextEncoder();
+  const copies = {
+    "charCodeAt loop (wasm-bindgen 0.2.130)": () => {
+      let offset = 0;
+      for (; offset < payload.length; offset++) {
+        const code = payload.charCodeAt(offset);
+        if (code > 0x7f) break;
+        memory[offset] = code;
+      }
+      return offset;
+    },
+    "TextEncoder.encodeInto (shipped)": () => encoder.encodeInto(payload, memory.subarray(0, payload.length)).written,
+  };
+  const c = perCall(copies, undefined);
+  const loop = Object.keys(copies)[0];
+  console.log("");
+  table(
+    [`copy of the seed's JSON text (${payload.length} characters) into wasm memory`, "per copy", "vs the loop"],
+    Object.keys(copies).map((w) => [w, `${c[w].toFixed(3)} µs`, `${(c[w] / c[loop]).toFixed(2)}x`]),
+  );
+}
+
+console.log(`\n## The server build's JS/Wasm boundary, Node ${process.version} (best of 41 interleaved rounds)\n`);
+await boundaryPieces();
+
 if (existsSync(variantsDir)) {
   console.log("\n## Build variants: rustc opt-level x wasm-opt (the .wasm alone; per call = seed example)\n");
   const names = readdirSync(variantsDir)

@@ -9,7 +9,7 @@ const core = require("../gen/core/smart_invite.cjs");
 const setup = require("../gen/setup.cjs");
 const { publicNames, coreNames, classNames } = require("../gen/api.cjs");
 
-const api = setup.registerServer(core);
+setup.registerServer(core);
 setup.useFull(() => {
   const full = require("../gen/smart_invite.cjs");
   setup.registerServer(full, false);
@@ -19,8 +19,7 @@ setup.useFull(() => {
 });
 
 for (const name of publicNames) {
-  if (Object.hasOwn(api, name)) exports[name] = api[name];
-  else if (coreNames.includes(name)) exports[name] = core[name];
+  if (coreNames.includes(name)) exports[name] = core[name];
   else exports[name] = classNames.includes(name) ? setup.standInClass(name) : setup.standInFunction(name);
 }
 exports.SmartInviteError = setup.SmartInviteError;

@@ -26,7 +26,7 @@ import { registerServer } from "./setup.mjs";
 import { registerClient } from "./setup-client.mjs";
 
 core.initSync({ module: coreWasm });
-export const { validateInvite, normalizeInvite } = registerServer(core);
+registerServer(core);
 useFull(() => {
   full.initSync({ module: fullWasm() });
   registerServer(full, false);

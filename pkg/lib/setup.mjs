@@ -43,36 +43,14 @@ export function register(glue, schema = true) {
 }
 
 /**
- * The payload's JSON text, made here rather than by wasm calling back into JavaScript: the
- * payload itself when it is text already, or when JSON.stringify has no text for it (undefined,
- * a function) or throws (a cycle, a BigInt), so that wasm gives the result it always gave for it.
- */
-function payloadText(payload) {
-  if (typeof payload === "string") return payload;
-  try {
-    return JSON.stringify(payload) ?? payload;
-  } catch {
-    return payload;
-  }
-}
-
-/**
  * What the server entries do with a server build (lib/server.mjs, node.cjs, deno.mjs,
- * workerd.mjs): register() it, build its results with a tape decoder, and give validateInvite and
- * normalizeInvite that hand wasm the payload's JSON text (the Standard Schema takes that
- * validateInvite unless `schema` is false: the full build loaded after the core). In Node 20 the
- * two save 3 µs of a 12 µs validateInvite() of the seed invite (docs/package.md). Not in pages:
- * the browser entry leaves it out, and its bundle with it.
+ * workerd.mjs): register() it, and hand it a tape decoder for its results, which builds them in
+ * less time than JSON.parse of their text (docs/package.md). Not in pages: the browser build has
+ * no tapes, and the browser entry's bundle leaves this out.
  */
 export function registerServer(glue, schema = true) {
-  register(glue, false);
+  register(glue, schema);
   glue.__setDecoder(tapeDecoder());
-  const api = {
-    validateInvite: (payload, options) => glue.validateInvite(payloadText(payload), options),
-    normalizeInvite: (payload, options) => glue.normalizeInvite(payloadText(payload), options),
-  };
-  if (schema) useValidator(api.validateInvite);
-  return api;
 }
 
 /**

@@ -7,7 +7,7 @@ import { registerServer } from "./setup.mjs";
 import { registerClient } from "./setup-client.mjs";
 
 glue.initSync({ module: wasmModule });
-export const { validateInvite, normalizeInvite } = registerServer(glue);
+registerServer(glue);
 registerClient(glue);
 
 export * from "../gen/api.mjs";
