@@ -33,7 +33,14 @@ try {
   const cold = [];
   const warm = [];
   const blank = [];
+  const blankFresh = [];
   for (let run = 0; run < RUNS; run += 1) {
+    const fresh = await browser.newContext({ timezoneId: "Europe/London" });
+    const freshPage = await fresh.newPage();
+    await freshPage.goto(control.url);
+    await freshPage.waitForFunction(() => performance.getEntriesByName("first-validation").length > 0);
+    blankFresh.push(await freshPage.evaluate(() => performance.getEntriesByName("first-validation")[0].startTime));
+    await fresh.close();
     const context = await browser.newContext({ timezoneId: "Europe/London" });
     const page = await context.newPage();
     await page.goto(demo.url);
@@ -88,7 +95,8 @@ try {
     ["  of which: modules loaded", stats(cold.map((m) => m.modules)), ""],
     ["  of which: wasm instantiated + /api/config", stats(cold.map((m) => m.ready)), ""],
     ["navigation -> first validation, reload (cached)", stats(warm.map((m) => m.first)), "< 300 ms"],
-    ["control: a blank page's first module script", stats(blank), ""],
+    ["control: blank page's module script, fresh context", stats(blankFresh), ""],
+    ["control: the same, in a used context", stats(blank), ""],
     [`one keystroke: validateInvite (${keystrokes.length} keys)`, stats(keystrokes.map((k) => k.validate)), "< 1 ms"],
     ["one keystroke: validateInvite + redraw", stats(keystrokes.map((k) => k.total)), ""],
     [`reply: click -> signed callback -> SSE -> page (${REPLIES})`, stats(replies), ""],
@@ -104,6 +112,9 @@ try {
     console.log(`${name.padEnd(50)} ${ms(s.median)} ${ms(s.p90)} ${ms(s.min)} ${ms(s.max)}  ${target}`);
   }
   console.log(`validateInvite in a loop in the page (${LOOP} calls): ${(loop * 1000).toFixed(1)} µs per call`);
+  console.log(
+    `first validation / blank page, fresh contexts, medians: ${(stats(cold.map((m) => m.first)).median / stats(blankFresh).median).toFixed(1)}x`,
+  );
   console.log(
     `reply round trip / plain fetch, medians: ${(stats(replies).median / stats(fetches).median).toFixed(1)}x`,
   );
