@@ -357,52 +357,32 @@ impl<'a, 'k> ser::Serializer for &'a mut Tape<'k> {
     }
 }
 
-impl ser::SerializeSeq for &mut Tape<'_> {
-    type Ok = ();
-    type Error = Unwritable;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Done {
-        self.ops.push(END);
-        Ok(())
-    }
+/// The compound values: each element or field written in turn, then the ends it closes (a
+/// variant that holds data is an object around its value, so it closes two).
+macro_rules! compound {
+    ($($kind:ident :: $method:ident ($($name:ident)?) => [$($end:expr),+];)+) => {$(
+        impl ser::$kind for &mut Tape<'_> {
+            type Ok = ();
+            type Error = Unwritable;
+            fn $method<T: Serialize + ?Sized>(&mut self, $($name: &'static str,)? value: &T) -> Done {
+                $(self.field($name);)?
+                value.serialize(&mut **self)
+            }
+            fn end(self) -> Done {
+                self.ops.extend([$($end),+]);
+                Ok(())
+            }
+        }
+    )+};
 }
 
-impl ser::SerializeTuple for &mut Tape<'_> {
-    type Ok = ();
-    type Error = Unwritable;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Done {
-        self.ops.push(END);
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleStruct for &mut Tape<'_> {
-    type Ok = ();
-    type Error = Unwritable;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Done {
-        self.ops.push(END);
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleVariant for &mut Tape<'_> {
-    type Ok = ();
-    type Error = Unwritable;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Done {
-        self.ops.extend([END, END]);
-        Ok(())
-    }
+compound! {
+    SerializeSeq::serialize_element() => [END];
+    SerializeTuple::serialize_element() => [END];
+    SerializeTupleStruct::serialize_field() => [END];
+    SerializeTupleVariant::serialize_field() => [END, END];
+    SerializeStruct::serialize_field(name) => [END];
+    SerializeStructVariant::serialize_field(name) => [END, END];
 }
 
 impl ser::SerializeMap for &mut Tape<'_> {
@@ -416,32 +396,6 @@ impl ser::SerializeMap for &mut Tape<'_> {
     }
     fn end(self) -> Done {
         self.ops.push(END);
-        Ok(())
-    }
-}
-
-impl ser::SerializeStruct for &mut Tape<'_> {
-    type Ok = ();
-    type Error = Unwritable;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) -> Done {
-        self.field(name);
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Done {
-        self.ops.push(END);
-        Ok(())
-    }
-}
-
-impl ser::SerializeStructVariant for &mut Tape<'_> {
-    type Ok = ();
-    type Error = Unwritable;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) -> Done {
-        self.field(name);
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Done {
-        self.ops.extend([END, END]);
         Ok(())
     }
 }
