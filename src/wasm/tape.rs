@@ -189,6 +189,12 @@ impl Tape<'_> {
         self.ops.swap(at, at + 1);
     }
 
+    /// An integer: its decimal text, read by `Number()`.
+    fn integer(&mut self, value: &dyn Display) -> Done {
+        self.display(NUMBER, value);
+        Ok(())
+    }
+
     /// A number as `Number()` of the text serde_json writes for it reads it: the shortest digits
     /// that give back the same value (Rust's `Display` and serde_json's `ryu` agree on that
     /// value), and `null` for `NaN` and infinities.
@@ -208,6 +214,21 @@ impl Tape<'_> {
     }
 }
 
+/// The ten integer methods of a serializer, each writing the integer's decimal text with the
+/// serializer's method `$write` (a number on the tape, or a map's key).
+macro_rules! integers {
+    ($write:ident) => {
+        integers!($write, serialize_i8: i8, serialize_i16: i16, serialize_i32: i32,
+            serialize_i64: i64, serialize_i128: i128, serialize_u8: u8, serialize_u16: u16,
+            serialize_u32: u32, serialize_u64: u64, serialize_u128: u128);
+    };
+    ($write:ident, $($method:ident: $ty:ty),+) => {$(
+        fn $method(self, v: $ty) -> Done {
+            self.$write(&v)
+        }
+    )+};
+}
+
 impl<'a, 'k> ser::Serializer for &'a mut Tape<'k> {
     type Ok = ();
     type Error = Unwritable;
@@ -223,40 +244,7 @@ impl<'a, 'k> ser::Serializer for &'a mut Tape<'k> {
         self.ops.push(if v { TRUE } else { FALSE });
         Ok(())
     }
-    fn serialize_i8(self, v: i8) -> Done {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_i16(self, v: i16) -> Done {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_i32(self, v: i32) -> Done {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_i64(self, v: i64) -> Done {
-        self.display(NUMBER, &v);
-        Ok(())
-    }
-    fn serialize_i128(self, v: i128) -> Done {
-        self.display(NUMBER, &v);
-        Ok(())
-    }
-    fn serialize_u8(self, v: u8) -> Done {
-        self.serialize_u64(v.into())
-    }
-    fn serialize_u16(self, v: u16) -> Done {
-        self.serialize_u64(v.into())
-    }
-    fn serialize_u32(self, v: u32) -> Done {
-        self.serialize_u64(v.into())
-    }
-    fn serialize_u64(self, v: u64) -> Done {
-        self.display(NUMBER, &v);
-        Ok(())
-    }
-    fn serialize_u128(self, v: u128) -> Done {
-        self.display(NUMBER, &v);
-        Ok(())
-    }
+    integers!(integer);
     fn serialize_f32(self, v: f32) -> Done {
         self.float(&v, v.is_finite())
     }
@@ -433,36 +421,7 @@ impl ser::Serializer for MapKey<'_, '_> {
     fn serialize_bool(self, v: bool) -> Done {
         self.display(&v)
     }
-    fn serialize_i8(self, v: i8) -> Done {
-        self.display(&v)
-    }
-    fn serialize_i16(self, v: i16) -> Done {
-        self.display(&v)
-    }
-    fn serialize_i32(self, v: i32) -> Done {
-        self.display(&v)
-    }
-    fn serialize_i64(self, v: i64) -> Done {
-        self.display(&v)
-    }
-    fn serialize_i128(self, v: i128) -> Done {
-        self.display(&v)
-    }
-    fn serialize_u8(self, v: u8) -> Done {
-        self.display(&v)
-    }
-    fn serialize_u16(self, v: u16) -> Done {
-        self.display(&v)
-    }
-    fn serialize_u32(self, v: u32) -> Done {
-        self.display(&v)
-    }
-    fn serialize_u64(self, v: u64) -> Done {
-        self.display(&v)
-    }
-    fn serialize_u128(self, v: u128) -> Done {
-        self.display(&v)
-    }
+    integers!(display);
     fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Done {
         self.serialize_str(variant)
     }
