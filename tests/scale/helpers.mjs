@@ -1,6 +1,7 @@
 // Shared by the scale tests: invites to send, the busiest sliding window at the mock, worker
 // processes, and waiting with a hang guard.
 
+import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -45,6 +46,24 @@ export function busiestWindow(times, ms) {
  * else when the mock read it. */
 export function sendTimes(mock) {
   return mock.requests.map((r) => r.sent ?? r.started);
+}
+
+/**
+ * Asserts that the mock answered exactly one 429 and that no request reached it during the
+ * pause its Retry-After asked for: requests already in flight may still arrive within `graceMs`
+ * of the 429, none after that until `pauseMs` has passed. Returns when the 429 was sent (ms).
+ */
+export function assertPausedAfter429(mock, { graceMs, pauseMs }) {
+  const limited = mock.requests.filter((r) => r.status === 429);
+  assert.equal(limited.length, 1);
+  const at = limited[0].sent;
+  const during = mock.requests.filter((r) => r.sent > at + graceMs && r.sent < at + pauseMs);
+  assert.deepEqual(
+    during.map((r) => Math.round(r.sent - at)),
+    [],
+    "requests arrived during the pause (ms after the 429)",
+  );
+  return at;
 }
 
 /** Polls `check` until it returns something truthy; fails after `guardMs` (a hang guard only). */
