@@ -383,10 +383,7 @@ fn summarize(errors: &Issues) -> String {
 
 /// At most [`BODY_EXCERPT_CHARS`] characters, cut on a character boundary.
 fn excerpt(text: &str) -> std::borrow::Cow<'_, str> {
-    match text.char_indices().nth(BODY_EXCERPT_CHARS) {
-        Some((cut, _)) => format!("{}…", &text[..cut]).into(),
-        None => text.into(),
-    }
+    crate::validate::excerpt(text, BODY_EXCERPT_CHARS)
 }
 
 /// A body quoted for a message: JSON-escaped so control characters cannot garble a log line.

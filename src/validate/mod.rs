@@ -19,9 +19,15 @@ use rules::Report;
 /// when there are more. A person can recognise what they typed, and a hostile 1 MiB value
 /// does not make every message (and the time to write and read it) 1 MiB long.
 pub(crate) fn quoted(text: &str) -> String {
-    match text.char_indices().nth(60) {
-        Some((cut, _)) => format!("\"{}…\"", &text[..cut]),
-        None => format!("\"{text}\""),
+    format!("\"{}\"", excerpt(text, 60))
+}
+
+/// At most `max_chars` characters of `text`, cut on a character boundary, then `…` when there
+/// were more.
+pub(crate) fn excerpt(text: &str, max_chars: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max_chars) {
+        Some((cut, _)) => format!("{}…", &text[..cut]).into(),
+        None => text.into(),
     }
 }
 
