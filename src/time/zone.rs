@@ -259,6 +259,8 @@ impl History {
     /// Reads one table (the encoding is described in build.rs).
     fn decode(table: usize) -> History {
         let mut bytes = TRANSITIONS[TABLE_STARTS[table] as usize..TABLE_STARTS[table + 1] as usize].iter();
+        // The palette's length is one byte (build.rs writes it so), then its entries as varints.
+        let count = bytes.next().map_or(0, |&n| usize::from(n));
         let mut varint = || {
             let mut value = 0u64;
             for shift in (0..64).step_by(7) {
@@ -271,7 +273,6 @@ impl History {
             Some(value)
         };
         let mut palette = [0u16; 16];
-        let count = varint().map_or(0, |n| n as usize);
         for entry in palette.iter_mut().take(count) {
             *entry = varint().unwrap_or(0) as u16;
         }

@@ -141,13 +141,13 @@ proptest! {
 
     #[test]
     fn the_same_offsets_at_random_instants(zone in 0..TZ_VARIANTS.len(), t in YEARS) {
-        let (zone, tz) = pairs()[zone];
+        let (zone, tz) = (Zone::all().nth(zone).unwrap(), TZ_VARIANTS[zone]);
         same_at_utc(zone, tz, t);
     }
 
     #[test]
     fn the_same_local_answers_at_random_local_times(zone in 0..TZ_VARIANTS.len(), t in YEARS) {
-        let (zone, tz) = pairs()[zone];
+        let (zone, tz) = (Zone::all().nth(zone).unwrap(), TZ_VARIANTS[zone]);
         same_at_local(zone, tz, t);
     }
 }
