@@ -83,7 +83,7 @@ const DEFAULT_TIMEOUT_MS: u64 = 10_000;
 
 /// `(field, least, most)` of the `rateLimit` option: requests per second and per minute, and
 /// the margin in milliseconds.
-const RATE_FIELDS: [(&str, u32, u32); 3] = [("perSecond", 1, 10_000), ("perMinute", 1, 600_000), ("marginMs", 0, 999)];
+const RATE_FIELDS: [(&str, u64, u64); 3] = [("perSecond", 1, 10_000), ("perMinute", 1, 600_000), ("marginMs", 0, 999)];
 
 /// How long a 429 without `Retry-After` pauses the client: the per-second window.
 const DEFAULT_PAUSE_MS: u64 = 1_000;
@@ -417,13 +417,16 @@ async fn pace(config: &Config) {
     let Some(pacer) = &config.pacer else { return };
     let mut missed = 0;
     loop {
-        let slot = pacer.borrow_mut().reserve(performance_now());
-        let wait = slot - performance_now();
-        if wait > 0.0 {
+        let now = performance_now();
+        let slot = pacer.borrow_mut().reserve(now);
+        let now = if slot > now {
             // The timer promise only resolves.
-            let _ = sleep(wait.ceil() as u64).await;
-        }
-        match pacer.borrow_mut().check(slot, performance_now(), missed) {
+            let _ = sleep((slot - now).ceil() as u64).await;
+            performance_now()
+        } else {
+            now
+        };
+        match pacer.borrow_mut().check(slot, now, missed) {
             PacingCheck::Send => return,
             PacingCheck::Late => missed += 1,
             PacingCheck::Paused => {}
@@ -477,24 +480,14 @@ fn read_options(options: &JsValue) -> Result<Config, String> {
             return Err(format!("Unknown option {key:?}; the options are {}.", OPTIONS.join(", ")));
         }
     }
-    let get = |name: &str| -> Result<Option<JsValue>, String> {
-        let value = Reflect::get(options, &name.into()).map_err(|_| format!("Reading option {name} threw."))?;
-        Ok((!value.is_undefined() && !value.is_null()).then_some(value))
-    };
+    let get = |name: &str| field(options, name, &format!("option {name}"));
     let text = |name: &str| -> Result<Option<String>, String> {
         match get(name)? {
             None => Ok(None),
             Some(value) => value.as_string().map(Some).ok_or_else(|| format!("Option {name} must be a string.")),
         }
     };
-    let number = |name: &str, default: u64| -> Result<u64, String> {
-        let (_, least, most) = LIMITS.iter().find(|row| row.0 == name).copied().unwrap_or((name, 0, u64::MAX));
-        let Some(value) = get(name)? else { return Ok(default) };
-        match value.as_f64() {
-            Some(n) if n.fract() == 0.0 && n >= least as f64 && n <= most as f64 => Ok(n as u64),
-            _ => Err(format!("Option {name} must be a whole number from {least} to {most}.")),
-        }
-    };
+    let number = |name: &str, default: u64| whole_number(get(name)?, name, default, limits(&LIMITS, name));
 
     let secret = text("clientSecret")?.filter(|s| !s.trim().is_empty()).ok_or_else(|| {
         "Option clientSecret is required: the client secret of your Cronofy application (keep it on the server)."
@@ -554,23 +547,38 @@ fn read_rate_limit(value: Option<JsValue>) -> Result<Option<RateLimit>, String> 
             return Err(format!("Unknown rateLimit field {key:?}. {usage}"));
         }
     }
-    let field = |name: &str, default: f64| -> Result<f64, String> {
-        let (_, least, most) = RATE_FIELDS.iter().copied().find(|row| row.0 == name).unwrap_or((name, 0, 0));
-        let value = Reflect::get(&value, &name.into()).map_err(|_| format!("Reading rateLimit.{name} threw."))?;
-        if value.is_undefined() || value.is_null() {
-            return Ok(default);
-        }
-        match value.as_f64() {
-            Some(n) if n.fract() == 0.0 && n >= f64::from(least) && n <= f64::from(most) => Ok(n),
-            _ => Err(format!("Option rateLimit.{name} must be a whole number from {least} to {most}.")),
-        }
+    let number = |name: &str, default: u64| {
+        let label = format!("rateLimit.{name}");
+        whole_number(field(&value, name, &label)?, &label, default, limits(&RATE_FIELDS, name))
     };
-    let count = |name: &str, default: Option<u32>| field(name, f64::from(default.unwrap_or(0))).map(|n| Some(n as u32));
+    let count = |name: &str, default: Option<u32>| number(name, default.map_or(0, u64::from)).map(|n| Some(n as u32));
     Ok(Some(RateLimit {
         per_second: count("perSecond", defaults.per_second)?,
         per_minute: count("perMinute", defaults.per_minute)?,
-        margin_ms: field("marginMs", defaults.margin_ms)?,
+        margin_ms: number("marginMs", defaults.margin_ms as u64)? as f64,
     }))
+}
+
+/// The field `name` of an options object, `None` when it is absent, `undefined` or `null`;
+/// `label` names it if reading it throws (a getter).
+fn field(object: &JsValue, name: &str, label: &str) -> Result<Option<JsValue>, String> {
+    let value = Reflect::get(object, &name.into()).map_err(|_| format!("Reading {label} threw."))?;
+    Ok((!value.is_undefined() && !value.is_null()).then_some(value))
+}
+
+/// The least and most a whole-number option may be, from its row of a table of limits.
+fn limits(table: &[(&str, u64, u64)], name: &str) -> (u64, u64) {
+    table.iter().find(|row| row.0 == name).map_or((0, u64::MAX), |row| (row.1, row.2))
+}
+
+/// A whole-number option: `default` when absent, else a whole number from `least` to `most`,
+/// or the message that says which numbers are (`label` names the option).
+fn whole_number(value: Option<JsValue>, label: &str, default: u64, (least, most): (u64, u64)) -> Result<u64, String> {
+    let Some(value) = value else { return Ok(default) };
+    match value.as_f64() {
+        Some(n) if n.fract() == 0.0 && n >= least as f64 && n <= most as f64 => Ok(n as u64),
+        _ => Err(format!("Option {label} must be a whole number from {least} to {most}.")),
+    }
 }
 
 /// A page in a browser: a `window` or `document` global (Deno 2 and workers have neither).
