@@ -9,8 +9,8 @@
 import net from "node:net";
 import { Worker } from "bullmq";
 import { SmartInviteClient } from "../../pkg/lib/node.mjs";
-import { defaultFetch } from "../../pkg/lib/node-http.mjs";
 import { startInviteWorker } from "../../pkg/queue/index.mjs";
+import { stampedFetch } from "../../tests/scale/helpers.mjs";
 
 const config = JSON.parse(process.argv[2]);
 
@@ -21,13 +21,8 @@ net.Socket.prototype.write = function countedWrite(...args) {
   return write.apply(this, args);
 };
 
-const fetch = (url, init) =>
-  defaultFetch(url, {
-    ...init,
-    headers: { ...init.headers, "X-Mock-Sent-At": String(performance.timeOrigin + performance.now()) },
-  });
 const connection = { host: "127.0.0.1", port: config.redisPort, maxRetriesPerRequest: null };
-const clientOptions = { clientSecret: config.secret, baseUrl: config.mockUrl, fetch, timeoutMs: 10_000 };
+const clientOptions = { clientSecret: config.secret, baseUrl: config.mockUrl, fetch: stampedFetch, timeoutMs: 10_000 };
 
 let close;
 let slotCounts = () => undefined;

@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { defaultFetch } from "../../pkg/lib/node-http.mjs";
 
 export const SECRET = "CRN_scale-secret-8d2e61";
 
@@ -65,6 +66,14 @@ export function assertPausedAfter429(mock, { graceMs, pauseMs }) {
   );
   return at;
 }
+
+/** The package's Node transport, stamping each request with when it leaves (X-Mock-Sent-At):
+ * the time the mock's limits and `sendTimes` count by. */
+export const stampedFetch = (url, init) =>
+  defaultFetch(url, {
+    ...init,
+    headers: { ...init.headers, "X-Mock-Sent-At": String(performance.timeOrigin + performance.now()) },
+  });
 
 /** Polls `check` until it returns something truthy; fails after `guardMs` (a hang guard only). */
 export async function waitFor(check, { guardMs = 120_000, everyMs = 100, what = "the condition" } = {}) {

@@ -6,15 +6,17 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { SmartInviteClient, SmartInviteError } from "../../pkg/lib/node.mjs";
-import { defaultFetch } from "../../pkg/lib/node-http.mjs";
 import { startMockServer } from "../../pkg/mock/index.mjs";
-import { assertPausedAfter429, busiestWindow, invalidInvite, invite, SECRET, sendTimes, waitFor } from "./helpers.mjs";
-
-const stampedFetch = (url, init) =>
-  defaultFetch(url, {
-    ...init,
-    headers: { ...init.headers, "X-Mock-Sent-At": String(performance.timeOrigin + performance.now()) },
-  });
+import {
+  assertPausedAfter429,
+  busiestWindow,
+  invalidInvite,
+  invite,
+  SECRET,
+  sendTimes,
+  stampedFetch,
+  waitFor,
+} from "./helpers.mjs";
 
 function clientFor(mock, options = {}) {
   return new SmartInviteClient({ clientSecret: SECRET, baseUrl: mock.url, fetch: stampedFetch, ...options });

@@ -5,15 +5,10 @@
 // Its transport stamps each request with the time it leaves (X-Mock-Sent-At), so that the mock
 // can tell the traffic on the wire from its own delays in reading it on a busy machine.
 
-import { defaultFetch } from "../../pkg/lib/node-http.mjs";
 import { startInviteWorker } from "../../pkg/queue/index.mjs";
+import { stampedFetch } from "./helpers.mjs";
 
 const config = JSON.parse(process.argv[2]);
-const stampedFetch = (url, init) =>
-  defaultFetch(url, {
-    ...init,
-    headers: { ...init.headers, "X-Mock-Sent-At": String(performance.timeOrigin + performance.now()) },
-  });
 const handle = startInviteWorker({
   connection: { host: "127.0.0.1", port: config.redisPort, maxRetriesPerRequest: null },
   name: config.name,
