@@ -106,8 +106,9 @@ export async function startMockServer(options = {}) {
 
     if (url.pathname !== API_PATH) return send(res, 404, undefined);
     // The two fields the log and the fault queue need, read without building the body as JS
-    // objects (JSON.parse of a hostile 1 MiB body costs far more than validating it).
-    const ids = fullBuild().__requestIds(body);
+    // objects (JSON.parse of a hostile 1 MiB body costs far more than validating it). A read
+    // has no body to look in.
+    const ids = body ? fullBuild().__requestIds(body) : {};
     entry.smart_invite_id =
       req.method === "GET" ? (url.searchParams.get("smart_invite_id") ?? undefined) : ids.smart_invite_id;
     entry.recipient = ids.recipient ?? url.searchParams.get("recipient_email") ?? undefined;

@@ -212,9 +212,8 @@ export class InviteStore {
     return [...record.recipients.values()].filter((p) => !p.removed);
   }
 
-  /** The calendar of an invite for `attendees` (the people it holds unless given). */
-  ics(record, { method, attendees } = {}) {
-    const who = attendees ?? this.people(record);
+  /** The calendar of an invite for `who` (the people it holds, or the one removed). */
+  ics(record, { method, attendees: who }) {
     // Everyone, with their answers, goes in meta.attendees, which the calendar lists in place of
     // the invite's recipients; so the invite names only the first, and the JSON handed to the
     // writer (which validates it again) stays small however many recipients there are.
