@@ -5,6 +5,7 @@
 // written by pkg/scripts/build.mjs) throw a SmartInviteError that says so.
 
 import { SmartInviteError } from "./error.mjs";
+import { register } from "./setup.mjs";
 
 let full;
 let loading;
@@ -19,6 +20,9 @@ export function initFull(input) {
     .then((module) => module.load(input))
     .then(
       (glue) => {
+        // The error class and the JSON helper; the Standard Schema keeps the browser build's
+        // validateInvite, which gives the same results.
+        register(glue, false);
         full = glue;
       },
       (error) => {
