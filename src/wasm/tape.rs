@@ -151,29 +151,32 @@ impl ser::Error for Unwritable {
 type Done = Result<(), Unwritable>;
 
 impl Tape<'_> {
-    /// Appends `text` to the texts and the op with the text's start and length.
+    /// The op, then `text` appended to the texts as its start and length.
     fn text(&mut self, op: u32, text: &str) {
+        self.ops.push(op);
         self.texts.push_str(text);
-        self.written(op, text.len());
+        self.span(text.len());
     }
 
     /// Like [`Tape::text`] for a `Display` value, written in place.
     fn display(&mut self, op: u32, value: &dyn Display) {
+        self.ops.push(op);
         let start = self.texts.len();
         // Writing to a String cannot fail.
         let _ = write!(self.texts, "{value}");
-        self.written(op, self.texts.len() - start);
+        self.span(self.texts.len() - start);
     }
 
-    /// The op for the last `bytes` of the texts, with their start and length in UTF-16 units.
-    fn written(&mut self, op: u32, bytes: usize) {
+    /// The start and length, in UTF-16 units, of the last `bytes` of the texts.
+    fn span(&mut self, bytes: usize) {
         let text = &self.texts[self.texts.len() - bytes..];
         let units = if text.is_ascii() { bytes } else { text.encode_utf16().count() } as u32;
-        self.ops.extend([op, self.units, units]);
+        self.ops.extend([self.units, units]);
         self.units += units;
     }
 
-    /// A struct's field name: its number, or the name itself the first time.
+    /// A struct's field name: its number, or the name itself the first time
+    /// (`[NEW_KEY, number, start, length]`).
     fn field(&mut self, name: &'static str) {
         let id = (name.as_ptr() as usize, name.len());
         if let Some(&number) = self.keys.get(&id) {
@@ -182,11 +185,9 @@ impl Tape<'_> {
         }
         let number = self.keys.len() as u32;
         self.keys.insert(id, number);
-        self.ops.push(number);
-        self.text(NEW_KEY, name);
-        // The number goes after the op: [NEW_KEY, number, start, length].
-        let at = self.ops.len() - 4;
-        self.ops.swap(at, at + 1);
+        self.ops.extend([NEW_KEY, number]);
+        self.texts.push_str(name);
+        self.span(name.len());
     }
 
     /// An integer: its decimal text, read by `Number()`.
