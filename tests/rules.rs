@@ -492,6 +492,14 @@ fn long_values_are_quoted_in_part() {
     assert_eq!(email_issue.description, format!("\"{}…\" is not a valid email address.", "a".repeat(60)));
     let key_issue = &v.warnings.get(&key).unwrap()[0];
     assert!(key_issue.description.starts_with(&format!("\"{}…\" is not a Smart Invite field", "k".repeat(60))));
+    let latitude = format!(
+        r#"{{"smart_invite_id":"x","recipient":{{"email":"b@example.com"}},"event":{{"summary":"s","start":"2026-04-29T09:30:00Z","end":"2026-04-29T10:00:00Z","location":{{"description":"d","lat":"{}"}}}}}}"#,
+        "n".repeat(100_000)
+    );
+    assert_eq!(
+        validate_json(&latitude).errors.get("event.location.lat").unwrap()[0].description,
+        format!("lat must be a number like 51.5074, not \"{}…\".", "n".repeat(60))
+    );
     assert_eq!(
         validate_json(r#"{"smart_invite_id":"x","recipient":{"email":"bob@"}}"#).errors.get("recipient.email").unwrap()
             [0]

@@ -267,9 +267,11 @@ fn coordinate(map: &Object<'_>, path: &Path, (limit, midpoint): (u32, &str), rep
         }
     };
     match within {
-        None => {
-            report.add(path, IssueKey::InvalidType, format!("{name} must be a number like 51.5074, not \"{text}\"."))
-        }
+        None => report.add(
+            path,
+            IssueKey::InvalidType,
+            format!("{name} must be a number like 51.5074, not {}.", quoted(&text)),
+        ),
         Some(false) => {
             report.add(path, IssueKey::OutOfRange, format!("{name} must be between -{limit} and {limit}, not {text}."))
         }
