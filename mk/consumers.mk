@@ -6,7 +6,7 @@
 TEST_TARGETS += test-consumers
 
 .PHONY: test-consumers
-test-consumers: pkg | npm-deps chromium
+test-consumers: pkg | npm-deps browsers
 	$(call say,consumers: npm pack pkg/ and install the tarball beside react-hook-form and Hono and tRPC and ajv)
 	@project=$$(node tests/consumers/lib/project.mjs); trap 'rm -rf "$$(dirname "$$project")"' EXIT; \
 	  printf '==> consumers: Standard Schema, react-hook-form, Hono, tRPC, JSON Schema, response types, recipes\n'; \

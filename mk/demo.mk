@@ -12,7 +12,7 @@ demo: pkg | npm-deps
 	$(call say,demo: the page + the mock API + the SMTP sink on 127.0.0.1 (Ctrl-C stops them))
 	@DEMO_PORT=$(DEMO_PORT) exec node www/server.mjs
 
-test-demo: pkg | npm-deps chromium
+test-demo: pkg | npm-deps browsers
 	$(call say,demo: DST message, normalized JSON, zone suggestion, send to the mock, signed reply, .ics and email (headless Chromium))
 	node --test --test-reporter=spec tests/demo/*.test.mjs
 

@@ -90,12 +90,12 @@ pkg: pkg-wasm
 
 # The wasm-bindgen-test suites (tests/wasm/) in Node then headless Chromium; then the packed
 # tarball used as a user would and the fast-check properties (tests/package/).
-test-pkg: pkg | npm-deps chromium
+test-pkg: pkg | npm-deps browsers
 	$(call say,test-pkg: wasm-bindgen-test suites in Node)
 	$(WASM_TEST_ENV) $(CARGO) test --lib --target wasm32-unknown-unknown
 	$(call say,test-pkg: wasm-bindgen-test suites in headless Chromium)
 	$(WASM_TEST_ENV) WASM_BINDGEN_USE_BROWSER=1 $(CARGO) test --lib --target wasm32-unknown-unknown
-	$(call say,test-pkg: npm pack + install into a scratch project: Node ESM and CJS / tsc --strict / Chromium; fast-check)
+	$(call say,test-pkg: npm pack + install into a scratch project: Node ESM and CJS / tsc --strict / Chromium, Firefox and WebKit; fast-check)
 	node --expose-gc --test --test-concurrency=1 tests/package/
 
 # Sizes, validateInvite against zod 4 and a JSON round trip, first call in Node; then the

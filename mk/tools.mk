@@ -2,8 +2,8 @@
 
 NODE_MODULES_STAMP := node_modules/.package-lock.json
 
-.PHONY: npm-deps chromium wasm-bindgen-cli tools
-tools: npm-deps chromium wasm-bindgen-cli
+.PHONY: npm-deps chromium firefox webkit browsers wasm-bindgen-cli tools
+tools: npm-deps browsers wasm-bindgen-cli
 
 npm-deps: $(NODE_MODULES_STAMP)
 $(NODE_MODULES_STAMP): package.json package-lock.json
@@ -18,6 +18,23 @@ chromium:
 	  printf '==> installing Debian chromium and chromium-driver (apt-get)\n'; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
 	fi
+
+# Firefox ESR, driven by puppeteer-core over WebDriver BiDi (tests/lib/browsers.mjs).
+firefox:
+	@if ! command -v firefox-esr >/dev/null; then \
+	  printf '==> installing Debian firefox-esr (apt-get)\n'; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr >/dev/null; \
+	fi
+
+# WebKitGTK's MiniBrowser with its WebDriver, on a virtual display (it has no headless mode).
+webkit:
+	@if ! command -v WebKitWebDriver >/dev/null || ! command -v Xvfb >/dev/null; then \
+	  printf '==> installing Debian webkit2gtk-driver (WebKitGTK, its MiniBrowser and WebKitWebDriver) and xvfb (apt-get)\n'; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq webkit2gtk-driver xvfb >/dev/null; \
+	fi
+
+# The three engines the browser tests run in.
+browsers: chromium firefox webkit
 
 wasm-bindgen-cli:
 	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \

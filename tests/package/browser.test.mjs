@@ -1,16 +1,14 @@
 // The packed tarball in a browser: a page on 127.0.0.1 imports the package as an ES module
 // (an import map points the bare specifier at the installed files), awaits init() and
-// validates; driven by playwright-core in Debian's Chromium.
+// validates; in each engine (Chromium, Firefox ESR and WebKitGTK, tests/lib/browsers.mjs).
 
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
-import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
-import { after, before, test } from "node:test";
-import { chromium } from "playwright-core";
-import { CHROMIUM_FLAGS } from "../runtimes/lib/chromium.mjs";
+import { after, before, describe, test } from "node:test";
+import { ENGINES, launchBrowser } from "../lib/browsers.mjs";
 import { packAndInstall, seed } from "./scratch.mjs";
 
 const TYPES = {
@@ -70,13 +68,18 @@ const SECRET_PAGE = `<!doctype html>
   window.result = out;
 </script>`;
 
-let scratch, server, origin, profile, context;
+// What the pages fetched, as performance entries (every engine has them) and as the server saw it.
+const fetched = () => performance.getEntriesByType("resource").map((entry) => entry.name);
+
+let scratch, server, origin;
+const served = [];
 before(async () => {
   scratch = packAndInstall();
   writeFileSync(join(scratch.project, "index.html"), PAGE);
   writeFileSync(join(scratch.project, "secret.html"), SECRET_PAGE);
   server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^\/+/, "");
+    served.push(`/${path}`);
     try {
       const body = await readFile(join(scratch.project, path || "index.html"));
       res.writeHead(200, { "content-type": TYPES[extname(path || ".html")] ?? "application/octet-stream" });
@@ -87,66 +90,76 @@ before(async () => {
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${server.address().port}`;
-  profile = mkdtempSync(join(tmpdir(), "smart-invite-chromium-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: CHROMIUM_FLAGS,
-  });
 });
-after(async () => {
-  await context?.close();
+after(() => {
   server?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
   scratch?.cleanup();
 });
 
-test("Chromium: import the package as an ES module, init(), validate", async () => {
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  const requests = [];
-  page.on("request", (r) => requests.push(r.url()));
-  await page.goto(`${origin}/index.html`);
-  await page.waitForFunction(() => window.result || null, null, { timeout: 20000 });
-  const result = await page.evaluate(() => window.result);
-  assert.deepEqual(errors, []);
-  assert.match(result.beforeInit, /./, "calling before init() fails (the module is not loaded yet)");
-  assert.equal(result.ok, true);
-  assert.equal(result.start, "2026-04-29T09:30:00Z");
-  assert.equal(result.badKey, "errors.required");
-  assert.equal(result.cyclicKey, "errors.invalid_json");
-  assert.equal(result.errorClass, true);
-  assert.equal(result.kind, "validation");
-  assert.ok(result.zones > 500);
-  assert.equal(result.centers, "us,uk,de,au,ca,sg");
-  assert.ok(
-    requests.every((u) => u.startsWith(origin)),
-    `only the local server is contacted: ${requests}`,
-  );
-  assert.deepEqual(
-    requests.filter((u) => u.endsWith(".wasm")),
-    [`${origin}/node_modules/smart-invite/gen/browser/smart_invite_bg.wasm`],
-    "the browser build's .wasm is fetched once, the server build's never",
-  );
-});
+for (const engine of ENGINES) {
+  describe(engine, () => {
+    let browser;
+    before(async () => {
+      browser = await launchBrowser(engine);
+    });
+    after(() => browser?.close());
 
-test("Chromium: a page's SmartInviteClient refuses a client secret unless allowBrowser: true", async () => {
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(`${origin}/secret.html`);
-  await page.waitForFunction(() => window.result || null, null, { timeout: 20000 });
-  const result = await page.evaluate(() => window.result);
-  assert.deepEqual(errors, []);
-  assert.equal(result.document, "object", "a real page, with a document");
-  assert.equal(result.beforeFull?.isError, true, "the client worked before initFull() loaded the server build");
-  assert.match(result.beforeFull.message, /SmartInviteClient is not in the browser build: call `await initFull\(\)`/);
-  assert.equal(result.refused, true, "the secret was accepted in a page");
-  assert.equal(result.kind, "invalid_options");
-  assert.match(result.message, /allowBrowser: true/);
-  for (const view of [result.message, ...result.views]) {
-    assert.ok(!String(view).includes(SECRET), `the refusal shows the secret: ${view}`);
-  }
-  assert.equal(result.allowed, "SmartInviteClient(https://api.cronofy.com)");
-});
+    test(`${engine}: import the package as an ES module, init(), validate`, async () => {
+      served.length = 0;
+      const page = await browser.open(`${origin}/index.html`);
+      try {
+        const result = await page.waitFor(() => window.result);
+        assert.deepEqual(await page.errors(), []);
+        assert.match(result.beforeInit, /./, "calling before init() fails (the module is not loaded yet)");
+        assert.equal(result.ok, true);
+        assert.equal(result.start, "2026-04-29T09:30:00Z");
+        assert.equal(result.badKey, "errors.required");
+        assert.equal(result.cyclicKey, "errors.invalid_json");
+        assert.equal(result.errorClass, true);
+        assert.equal(result.kind, "validation");
+        assert.ok(result.zones > 500);
+        assert.equal(result.centers, "us,uk,de,au,ca,sg");
+        const requests = await page.evaluate(fetched);
+        assert.ok(
+          requests.every((u) => u.startsWith(origin)),
+          `only the local server is contacted: ${requests}`,
+        );
+        const wasm = `/node_modules/smart-invite/gen/browser/smart_invite_bg.wasm`;
+        assert.deepEqual(
+          requests.filter((u) => u.endsWith(".wasm")),
+          [`${origin}${wasm}`],
+          "the browser build's .wasm is fetched once, the server build's never",
+        );
+        assert.deepEqual(
+          served.filter((u) => u.endsWith(".wasm")),
+          [wasm],
+        );
+      } finally {
+        await page.close();
+      }
+    });
+
+    test(`${engine}: a page's SmartInviteClient refuses a client secret unless allowBrowser: true`, async () => {
+      const page = await browser.open(`${origin}/secret.html`);
+      try {
+        const result = await page.waitFor(() => window.result);
+        assert.deepEqual(await page.errors(), []);
+        assert.equal(result.document, "object", "a real page, with a document");
+        assert.equal(result.beforeFull?.isError, true, "the client worked before initFull() loaded the server build");
+        assert.match(
+          result.beforeFull.message,
+          /SmartInviteClient is not in the browser build: call `await initFull\(\)`/,
+        );
+        assert.equal(result.refused, true, "the secret was accepted in a page");
+        assert.equal(result.kind, "invalid_options");
+        assert.match(result.message, /allowBrowser: true/);
+        for (const view of [result.message, ...result.views]) {
+          assert.ok(!String(view).includes(SECRET), `the refusal shows the secret: ${view}`);
+        }
+        assert.equal(result.allowed, "SmartInviteClient(https://api.cronofy.com)");
+      } finally {
+        await page.close();
+      }
+    });
+  });
+}
