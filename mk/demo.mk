@@ -1,6 +1,6 @@
 # The demo (www/): `make demo` serves the page with the mock of the API and a local SMTP sink,
-# all on 127.0.0.1, until Ctrl-C; its Playwright tests and its load/keystroke benchmark run in
-# headless Debian Chromium.
+# all on 127.0.0.1, until Ctrl-C; its tests run the whole page in headless Debian Chromium and its
+# main flows in Firefox ESR and WebKitGTK too; its load/keystroke benchmark runs in Chromium.
 
 TEST_TARGETS += test-demo
 BENCH_TARGETS += bench-demo
@@ -13,7 +13,7 @@ demo: pkg | npm-deps
 	@DEMO_PORT=$(DEMO_PORT) exec node www/server.mjs
 
 test-demo: pkg | npm-deps browsers
-	$(call say,demo: DST message, normalized JSON, zone suggestion, send to the mock, signed reply, .ics and email (headless Chromium))
+	$(call say,demo: DST message, normalized JSON, zone suggestion, send to the mock, signed reply, .ics and email (headless Chromium); DST message, normalized JSON and send (Firefox ESR, WebKitGTK))
 	node --test --test-reporter=spec tests/demo/*.test.mjs
 
 bench-demo: pkg | npm-deps chromium
