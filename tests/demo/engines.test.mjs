@@ -44,7 +44,9 @@ for (const engine of ENGINES.filter((e) => e !== "chromium")) {
       await page.click("#add-recipient");
       await page.fill("#recipient-1", "sam@");
 
-      await page.waitFor((s) => document.querySelector(s) !== null, { args: ['[data-field="start"] > .issues .issue'] });
+      await page.waitFor((s) => document.querySelector(s) !== null, {
+        args: ['[data-field="start"] > .issues .issue'],
+      });
       const [start, ...more] = await page.evaluate(issuesUnder, "start");
       assert.deepEqual(more, []);
       assert.equal(start.key, "errors.nonexistent_local_time");
