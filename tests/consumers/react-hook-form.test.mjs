@@ -5,12 +5,12 @@
 // recipient for a bad address; corrected, the form hands over validateInvite's invite.
 
 import assert from "node:assert/strict";
-import { createReadStream, existsSync, writeFileSync } from "node:fs";
-import { createServer } from "node:http";
-import { extname, join, normalize } from "node:path";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { build } from "vite";
 import { ENGINES, launchBrowser } from "../lib/browsers.mjs";
+import { serveFolder } from "../lib/http.mjs";
 import { consumerProject, importInstalled, writeRecipe } from "./lib/project.mjs";
 
 let project;
@@ -26,21 +26,6 @@ after(async () => {
   server?.close();
   project?.cleanup();
 });
-
-const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm" };
-
-/** Serves `dir` on 127.0.0.1; resolves its URL. */
-function serve(dir) {
-  server = createServer((req, res) => {
-    const file = normalize(join(dir, new URL(req.url, "http://x").pathname));
-    if (!file.startsWith(dir) || !existsSync(file) || file.endsWith("/")) return res.writeHead(404).end();
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${server.address().port}`)),
-  );
-}
 
 const FORM = {
   smart_invite_id: "interview-42",
@@ -88,7 +73,8 @@ createRoot(document.getElementById("root")).render(
     logLevel: "warn",
     build: { outDir: "form-dist", target: "es2022", rollupOptions: { input: join(project.dir, "form.html") } },
   });
-  return `${await serve(join(project.dir, "form-dist"))}/form.html`;
+  server = await serveFolder(join(project.dir, "form-dist"));
+  return `${server.origin}/form.html`;
 }
 
 for (const engine of ENGINES) {

@@ -8,13 +8,12 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { createServer } from "node:http";
-import { extname, join, normalize } from "node:path";
+import { extname, join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { build } from "vite";
 import webpack from "webpack";
 import { ENGINES, launchBrowser } from "../lib/browsers.mjs";
+import { serveFolder } from "../lib/http.mjs";
 import { consumerProject, importInstalled } from "./lib/project.mjs";
 
 /** A form's payload with its start in the gap: London's clocks go from 01:00 to 02:00 that night. */
@@ -43,8 +42,6 @@ worker.onmessage = ({ data }) => { window.result = data; };
 worker.onerror = (event) => { window.result = { error: event.message || "the worker failed to load" }; };
 worker.postMessage(${JSON.stringify(INVITE)});
 `;
-
-const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm" };
 
 let project, dir, server, origin, expected, browserWasm;
 /** Every path the server answered, and the SHA-256 of each .wasm it sent. */
@@ -96,19 +93,10 @@ before(async () => {
   writeFileSync(join(dir, "main.js"), page(`new Worker(new URL("./w.js", import.meta.url), { type: "module" })`));
   writeFileSync(join(dir, "index.html"), `<!doctype html>\n<script type="module" src="./main.js"></script>\n`);
 
-  server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
-    try {
-      const body = await readFile(join(dir, path));
-      served.push({ path, sha256: extname(path) === ".wasm" ? sha256(body) : undefined });
-      res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream" });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
+  server = await serveFolder(dir, {
+    onServe: (path, body) => served.push({ path, sha256: extname(path) === ".wasm" ? sha256(body) : undefined }),
   });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${server.address().port}`;
+  ({ origin } = server);
 });
 after(() => {
   server?.close();

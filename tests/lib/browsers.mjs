@@ -21,10 +21,10 @@
 
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launchChromium } from "../runtimes/lib/chromium.mjs";
+import { freePort } from "./http.mjs";
 
 export const ENGINES = ["chromium", "firefox", "webkit"];
 
@@ -182,17 +182,6 @@ async function firefoxBrowser(timezone) {
       }
     },
   };
-}
-
-/** A free TCP port on 127.0.0.1. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer().on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Starts Xvfb on the first free display (it picks and reports it); resolves { display, stop }. */

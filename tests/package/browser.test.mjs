@@ -4,20 +4,11 @@
 
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { createServer } from "node:http";
-import { extname, join, normalize } from "node:path";
+import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { ENGINES, launchBrowser } from "../lib/browsers.mjs";
+import { serveFolder } from "../lib/http.mjs";
 import { packAndInstall, seed } from "./scratch.mjs";
-
-const TYPES = {
-  ".html": "text/html",
-  ".mjs": "text/javascript",
-  ".js": "text/javascript",
-  ".wasm": "application/wasm",
-  ".json": "application/json",
-};
 
 const PAGE = `<!doctype html>
 <script type="importmap">{ "imports": { "smart-invite": "/node_modules/smart-invite/gen/browser/index.mjs" } }</script>
@@ -77,19 +68,8 @@ before(async () => {
   scratch = packAndInstall();
   writeFileSync(join(scratch.project, "index.html"), PAGE);
   writeFileSync(join(scratch.project, "secret.html"), SECRET_PAGE);
-  server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^\/+/, "");
-    served.push(`/${path}`);
-    try {
-      const body = await readFile(join(scratch.project, path || "index.html"));
-      res.writeHead(200, { "content-type": TYPES[extname(path || ".html")] ?? "application/octet-stream" });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${server.address().port}`;
+  server = await serveFolder(scratch.project, { onServe: (path) => served.push(path) });
+  ({ origin } = server);
 });
 after(() => {
   server?.close();

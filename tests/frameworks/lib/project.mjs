@@ -5,7 +5,6 @@
 // frameworks from target/frameworks/node_modules.
 import { execFileSync, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { fixturesModule } from "../../runtimes/lib/fixtures.mjs";
@@ -50,18 +49,6 @@ export function copyApp(runDir, app, as = app) {
 function addSmoke(dir, files) {
   for (const file of files) cpSync(join(SMOKE, file), join(dir, "smoke", file));
   writeFileSync(join(dir, "smoke", "fixtures.mjs"), fixturesModule());
-}
-
-/** A TCP port that was free a moment ago on 127.0.0.1, for servers that need one named. */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**

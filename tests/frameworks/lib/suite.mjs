@@ -3,11 +3,12 @@
 // 127.0.0.1, the smoke suite through the app's server routes, and its page in Chromium.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { freePort } from "../../lib/http.mjs";
 import { launchChromium } from "../../runtimes/lib/chromium.mjs";
 import { checkReport, nodeReference, RESULTS } from "../../runtimes/lib/run.mjs";
 import { startStandInApi } from "../../runtimes/lib/stand-in-api.mjs";
 import { checkPage, installedBuilds } from "./page.mjs";
-import { freePort, runFolder } from "./project.mjs";
+import { runFolder } from "./project.mjs";
 
 /** Registers the file-wide hooks; the returned object is filled by them. */
 export function useFrameworkFixture() {
