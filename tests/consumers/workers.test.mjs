@@ -1,6 +1,7 @@
-// smart-invite in a page's Web Worker, from the packed tarball: one worker module, bundled by
-// webpack with `target: "webworker"` (which adds the `worker` export condition, as rspack does)
-// and by Vite (`new Worker(new URL("./w.js", import.meta.url), { type: "module" })`). Each build
+// smart-invite in a page's Web Worker, from the packed tarball: the worker module of
+// docs/runtimes.md ("In a Web Worker"), exactly as written, bundled by webpack with
+// `target: "webworker"` (which adds the `worker` export condition, as rspack does) and by Vite
+// (`new Worker(new URL("./invite-worker.js", import.meta.url), { type: "module" })`). Each build
 // must take the browser build (gen/browser/index.mjs, never lib/workerd.mjs, which imports its
 // .wasm as a module), and in Chromium, Firefox ESR and WebKitGTK the worker fetches the browser
 // build's .wasm, awaits init() and answers a start in the spring-forward gap with our message.
@@ -14,7 +15,7 @@ import { build } from "vite";
 import webpack from "webpack";
 import { ENGINES, launchBrowser } from "../lib/browsers.mjs";
 import { serveFolder } from "../lib/http.mjs";
-import { consumerProject, importInstalled } from "./lib/project.mjs";
+import { consumerProject, importInstalled, writeRecipe } from "./lib/project.mjs";
 
 /** A form's payload with its start in the gap: London's clocks go from 01:00 to 02:00 that night. */
 const INVITE = {
@@ -23,22 +24,9 @@ const INVITE = {
   event: { summary: "Interview", start: "2026-03-29T01:30", end: "2026-03-29T03:00", tzid: "Europe/London" },
 };
 
-// The worker: validates what the page posts and posts back the result, or the error it met.
-const WORKER = `import { init, validateInvite } from "smart-invite";
-
-self.onmessage = async ({ data }) => {
-  try {
-    await init();
-    self.postMessage({ inWorker: typeof document === "undefined", result: validateInvite(data) });
-  } catch (error) {
-    self.postMessage({ error: String(error?.stack ?? error) });
-  }
-};
-`;
-
 /** The page's script: starts the worker `create` gives, posts INVITE, keeps the answer in window.result. */
 const page = (create) => `const worker = ${create};
-worker.onmessage = ({ data }) => { window.result = data; };
+worker.onmessage = ({ data }) => { window.result = { answer: data }; };
 worker.onerror = (event) => { window.result = { error: event.message || "the worker failed to load" }; };
 worker.postMessage(${JSON.stringify(INVITE)});
 `;
@@ -54,7 +42,7 @@ function webpackBuild() {
     mode: "production",
     target: "webworker",
     context: dir,
-    entry: "./w.js",
+    entry: "./invite-worker.js",
     output: { path: join(dir, "webpack-dist"), filename: "worker.js" },
     performance: { hints: false },
   });
@@ -89,8 +77,11 @@ before(async () => {
   const { validateInvite } = await importInstalled(project.dir, "lib/node.mjs");
   expected = validateInvite(INVITE);
   browserWasm = sha256(readFileSync(join(project.dir, "node_modules/smart-invite/gen/browser/smart_invite_bg.wasm")));
-  writeFileSync(join(dir, "w.js"), WORKER);
-  writeFileSync(join(dir, "main.js"), page(`new Worker(new URL("./w.js", import.meta.url), { type: "module" })`));
+  writeRecipe(dir, "docs/runtimes.md", "invite-worker.js");
+  writeFileSync(
+    join(dir, "main.js"),
+    page(`new Worker(new URL("./invite-worker.js", import.meta.url), { type: "module" })`),
+  );
   writeFileSync(join(dir, "index.html"), `<!doctype html>\n<script type="module" src="./main.js"></script>\n`);
 
   server = await serveFolder(dir, {
@@ -136,11 +127,10 @@ for (const engine of ENGINES) {
         served.length = 0;
         const tab = await browser.open(`${origin}/${bundler}-dist/index.html`);
         try {
-          const answer = await tab.waitFor(() => window.result ?? null);
-          assert.equal(answer.error, undefined, answer.error);
-          assert.equal(answer.inWorker, true, "validated in the worker, which has no document");
-          assert.deepEqual(answer.result, expected);
-          assert.match(answer.result.errors["event.start"][0].description, /does not exist in Europe\/London/);
+          const { answer, error } = await tab.waitFor(() => window.result ?? null);
+          assert.equal(error, undefined, error);
+          assert.deepEqual(answer, expected);
+          assert.match(answer.errors["event.start"][0].description, /does not exist in Europe\/London/);
           const wasm = served.filter((s) => s.sha256);
           assert.equal(wasm.length, 1, `one .wasm fetched: ${JSON.stringify(served)}`);
           assert.equal(wasm[0].sha256, browserWasm, `${wasm[0].path} is not the browser build's .wasm`);
