@@ -1,5 +1,5 @@
 // The server build loaded on first use, for the entries that start with the core alone (Node
-// and Bun, lib/node.mjs and lib/node.cjs). At import they instantiate the core (validate,
+// and Bun, lib/node.mjs). At import they instantiate the core (validate,
 // normalize, zones, data centers: gen/core/), a third of the server build's code, which compiles
 // in a third of the time; the client, the callback helpers and the email live in the full
 // server build (gen/), instantiated synchronously by the loader an entry hands to `useFull` the

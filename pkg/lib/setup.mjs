@@ -1,13 +1,9 @@
 // What every entry does once the wasm module is instantiated: hand it the JS pieces it uses.
-// Written against the glue's exports only, so the CommonJS entry shares it (gen/setup.cjs).
+// Written against the glue's exports only, so every entry shares it.
 // The client's pieces are in lib/setup-client.mjs, which a page loads only with the full build.
 
 import { SmartInviteError } from "./error.mjs";
 import { useValidator } from "./schema.mjs";
-
-// Re-exported for the CommonJS entry, which gets this file bundled as gen/setup.cjs.
-export { createInviteSchema, inviteSchema } from "./schema.mjs";
-export { SmartInviteError };
 
 /** A message for anything thrown, without letting a hostile value throw again. */
 function describe(thrown) {
@@ -43,7 +39,7 @@ export function register(glue, schema = true) {
 }
 
 /**
- * What the server entries do with a server build (lib/server.mjs, node.cjs, deno.mjs,
+ * What the server entries do with a server build (lib/server.mjs, deno.mjs,
  * workerd.mjs): register() it, and hand it a tape decoder for its results, which builds them in
  * less time than JSON.parse of their text (docs/package.md). Not in pages: the browser build has
  * no tapes, and the browser entry's bundle leaves this out.
