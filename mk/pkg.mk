@@ -93,9 +93,12 @@ test-pkg: pkg | npm-deps chromium
 	node --expose-gc --test --test-concurrency=1 tests/package/
 
 # Sizes, validateInvite against zod 4 and a JSON round trip, first call in Node; then the
-# opt-level and wasm-opt variants and the JSON-vs-serde-wasm-bindgen boundary (built first).
+# opt-level and wasm-opt variants and the JSON-vs-serde-wasm-bindgen boundary (built first);
+# then what `npm install` of the tarball brings, beside zod and the cronofy SDK.
 bench-pkg: pkg | npm-deps
 	$(call say,bench-pkg: building the variants (rustc opt-level z/s/3 x wasm-opt; JSON vs serde-wasm-bindgen))
 	bash bench/package/variants.sh
 	$(call say,bench-pkg: sizes / per call against zod 4 / first call after import)
 	node bench/package/run.mjs
+	$(call say,bench-pkg: install footprint (packages and KB) against zod and the cronofy SDK)
+	node bench/package/footprint.mjs
