@@ -57,7 +57,8 @@ for (const [name, dir] of builds) {
     dispose();
   }
 }
-for (const peer of ["zod", "cronofy"]) rows.push({ name: `${peer}@${locked(peer)}`, ...install(`${peer}@${locked(peer)}`) });
+for (const peer of ["zod", "cronofy"])
+  rows.push({ name: `${peer}@${locked(peer)}`, ...install(`${peer}@${locked(peer)}`) });
 
 const kb = (n) => (n === undefined ? "" : `${(n / 1000).toFixed(1)}`);
 const ours = rows[0];
