@@ -2,10 +2,10 @@
 # wasm-opt; the generated re-export lists; then its tests and benchmarks. Generated files go to
 # pkg/gen/ (git-ignored):
 #  - the browser build, pkg/gen/browser/: what a page downloads, built for size;
-#  - the server build, pkg/gen/: everything, built for speed, for Node, Bun, Deno and workerd
+#  - the full build, pkg/gen/: everything, built for speed, for Node, Bun, Deno and workerd
 #    (its .wasm also embedded in JavaScript for bundles);
-#  - the server build's core, pkg/gen/core/: the validator alone (no optional feature), built
-#    for speed, which Node and Bun instantiate at import; they load the server build on the
+#  - the core build, pkg/gen/core/: the validator alone (no optional feature), built
+#    for speed, which Node and Bun instantiate at import; they load the full build on the
 #    first use of the client, the callbacks or the email (docs/package.md has the figures).
 
 TEST_TARGETS += test-pkg
@@ -24,11 +24,11 @@ BUILD_STD := -Zbuild-std=std,panic_abort -Zpanic-immediate-abort --config 'profi
 PKG_BROWSER_TARGET_DIR := target/pkg-browser
 PKG_SERVER_TARGET_DIR := target/pkg-server
 # The browser build has no optional feature: the client, callbacks, calendar and email are in
-# the server build, which a page loads with initFull() (22 KB gzip more for the calendar alone,
+# the full build, which a page loads with initFull() (22 KB gzip more for the calendar alone,
 # measured: docs/package.md).
 PKG_BROWSER_CARGO := -Zbuild-std-features=optimize_for_size --no-default-features
 PKG_SERVER_CARGO :=
-# The core has the browser build's features at the server build's speed. It has a target
+# The core has the browser build's features at the full build's speed. It has a target
 # directory of its own: in a shared one, the two feature sets write the same .wasm and each
 # build redoes the other.
 PKG_CORE_CARGO := --no-default-features --features perf-values
@@ -73,9 +73,9 @@ endef
 pkg-wasm: | wasm-target rust-src wasm-bindgen-cli npm-deps
 	$(call release_wasm,browser,$(PKG_BROWSER_TARGET_DIR),$(PKG_BROWSER_CARGO),)
 	$(call bindgen,$(PKG_BROWSER_TARGET_DIR)/wasm32-unknown-unknown/release/smart_invite.wasm,$(PKG_BROWSER_GEN),$(PKG_BROWSER_WASM_OPT))
-	$(call release_wasm,server,$(PKG_SERVER_TARGET_DIR),$(PKG_SERVER_CARGO),CARGO_PROFILE_RELEASE_OPT_LEVEL=$(PKG_SERVER_OPT_LEVEL))
+	$(call release_wasm,full,$(PKG_SERVER_TARGET_DIR),$(PKG_SERVER_CARGO),CARGO_PROFILE_RELEASE_OPT_LEVEL=$(PKG_SERVER_OPT_LEVEL))
 	$(call bindgen,$(PKG_SERVER_TARGET_DIR)/wasm32-unknown-unknown/release/smart_invite.wasm,$(PKG_GEN),$(PKG_SERVER_WASM_OPT))
-	$(call release_wasm,server core,$(PKG_CORE_TARGET_DIR),$(PKG_CORE_CARGO),CARGO_PROFILE_RELEASE_OPT_LEVEL=$(PKG_SERVER_OPT_LEVEL))
+	$(call release_wasm,core,$(PKG_CORE_TARGET_DIR),$(PKG_CORE_CARGO),CARGO_PROFILE_RELEASE_OPT_LEVEL=$(PKG_SERVER_OPT_LEVEL))
 	$(call bindgen,$(PKG_CORE_TARGET_DIR)/wasm32-unknown-unknown/release/smart_invite.wasm,$(PKG_CORE_GEN),$(PKG_SERVER_WASM_OPT))
 
 pkg: pkg-wasm

@@ -13,7 +13,7 @@
 import { createHash } from "node:crypto";
 import { closeSync, existsSync, openSync, readFileSync, writeSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { dataCenters, SmartInviteClient, validateInvite } from "../lib/node.mjs";
+import { dataCenters, SmartInviteClient, validateInvite } from "../gen/node.mjs";
 import { formatRate, parseRate } from "./rate.mjs";
 
 const USAGE = `Usage:

@@ -1,5 +1,5 @@
-// The server build's .wasm files for Node and Bun, read from the package folder (see
-// lib/node.mjs): the core's at import, the full build's when first needed (lib/server-full.mjs).
+// The .wasm files of the core and full builds for Node and Bun, read from the package folder (see
+// lib/node.mjs): the core build's at import, the full build's when first needed (lib/node-full.mjs).
 //
 // node:fs comes from process.getBuiltinModule (Node 20.16+, Bun), synchronously: the entry has
 // no top-level await, so `require("smart-invite")` loads this same ES module graph (Node 20.19+

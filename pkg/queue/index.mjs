@@ -9,7 +9,7 @@
 
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
-import { SmartInviteClient, SmartInviteError, validateInvite } from "../lib/node.mjs";
+import { SmartInviteClient, SmartInviteError, validateInvite } from "../gen/node.mjs";
 import { SharedRateLimit } from "./limiter.mjs";
 
 // Loaded synchronously, so that this entry has no top-level await and `require()` takes it too.

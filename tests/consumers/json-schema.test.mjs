@@ -23,7 +23,7 @@ before(async () => {
   // The ES modules of the installed package (the CommonJS ones are required by a test below),
   // and ajv as its users require it.
   const require = createRequire(join(project.dir, "consumer.cjs"));
-  pkg = await importInstalled(project.dir, "lib/node.mjs");
+  pkg = await importInstalled(project.dir, "gen/node.mjs");
   schemas = await importInstalled(project.dir, "lib/json-schema.mjs");
   const Ajv2020 = require("ajv/dist/2020").default;
   const Ajv07 = require("ajv").default;

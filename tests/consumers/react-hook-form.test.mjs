@@ -18,7 +18,7 @@ let browser;
 let validateInvite;
 before(async () => {
   project = consumerProject();
-  ({ validateInvite } = await importInstalled(project.dir, "lib/node.mjs"));
+  ({ validateInvite } = await importInstalled(project.dir, "gen/node.mjs"));
 });
 after(async () => {
   await browser?.close();

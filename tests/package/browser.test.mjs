@@ -127,7 +127,7 @@ test("Chromium: import the package as an ES module, init(), validate", async () 
   assert.deepEqual(
     requests.filter((u) => u.endsWith(".wasm")),
     [`${origin}/node_modules/smart-invite/gen/browser/smart_invite_bg.wasm`],
-    "the browser build's .wasm is fetched once, the server build's never",
+    "the browser build's .wasm is fetched once, the full build's never",
   );
 });
 
@@ -140,7 +140,7 @@ test("Chromium: a page's SmartInviteClient refuses a client secret unless allowB
   const result = await page.evaluate(() => window.result);
   assert.deepEqual(errors, []);
   assert.equal(result.document, "object", "a real page, with a document");
-  assert.equal(result.beforeFull?.isError, true, "the client worked before initFull() loaded the server build");
+  assert.equal(result.beforeFull?.isError, true, "the client worked before initFull() loaded the full build");
   assert.match(result.beforeFull.message, /SmartInviteClient is not in the browser build: call `await initFull\(\)`/);
   assert.equal(result.refused, true, "the secret was accepted in a page");
   assert.equal(result.kind, "invalid_options");

@@ -80,12 +80,12 @@ test("the tarball holds exactly the files its exports, imports and bin reach, wi
   );
   assert.deepEqual(missing, [], "files the package's modules import that are not in the tarball");
   assert.deepEqual(unreachable, [], "files in the tarball that no export, import or bin reaches");
-  for (const file of ["README.md", "LICENSE-MIT", "LICENSE-APACHE", "lib/node.mjs", "gen/cjs/lib/node.cjs"])
+  for (const file of ["README.md", "LICENSE-MIT", "LICENSE-APACHE", "gen/node.mjs", "gen/cjs/gen/node.cjs"])
     assert.ok(reached.has(file), file);
   assert.deepEqual(
     scratch.files.filter((f) => f.endsWith(".wasm")).sort(),
     ["gen/browser/smart_invite_bg.wasm", "gen/core/smart_invite_bg.wasm", "gen/smart_invite_bg.wasm"],
-    "the server build's .wasm, its core's and the browser build's",
+    "the full build's .wasm, its core's and the browser build's",
   );
   const manifest = JSON.parse(readFileSync(join(scratch.project, "node_modules/smart-invite/package.json"), "utf8"));
   assert.equal(manifest.dependencies, undefined, "no runtime dependency");

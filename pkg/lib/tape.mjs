@@ -1,53 +1,7 @@
-// What every entry does once the wasm module is instantiated: hand it the JS pieces it uses.
-// Written against the glue's exports only, so every entry shares it.
-// The client's pieces are in lib/setup-client.mjs, which a page loads only with the full build.
-
-import { SmartInviteError } from "./error.mjs";
-import { useValidator } from "./schema.mjs";
-
-/** A message for anything thrown, without letting a hostile value throw again. */
-function describe(thrown) {
-  try {
-    const message = thrown instanceof Error ? thrown.message : String(thrown);
-    return typeof message === "string" ? message : "";
-  } catch {
-    return "";
-  }
-}
-
-/**
- * JSON.stringify that never throws: text, `undefined`, or `{ message }` for cyclic objects,
- * BigInt, throwing getters or toJSON. An exception must not cross into wasm: each one thrown
- * through a wasm-bindgen `catch` import leaks a table slot.
- */
-function stringify(value) {
-  try {
-    return JSON.stringify(value);
-  } catch (thrown) {
-    return { message: describe(thrown) };
-  }
-}
-
-/**
- * Registers the error class and the JSON helper with an instantiated glue module, and its
- * validateInvite with the Standard Schema unless `schema` is false.
- */
-export function register(glue, schema = true) {
-  glue.__setErrorClass(SmartInviteError);
-  glue.__setStringify(stringify);
-  if (schema) useValidator(glue.validateInvite);
-}
-
-/**
- * What the server entries do with a server build (lib/server.mjs, deno.mjs,
- * workerd.mjs): register() it, and hand it a tape decoder for its results, which builds them in
- * less time than JSON.parse of their text (docs/package.md). Not in pages: the browser build has
- * no tapes, and the browser entry's bundle leaves this out.
- */
-export function registerServer(glue, schema = true) {
-  register(glue, schema);
-  glue.__setDecoder(tapeDecoder());
-}
+// The tape decoder of the server builds' results (feature perf-values, src/wasm/tape.rs, which
+// lists the ops): measured faster than JSON.parse of their JSON text (docs/package.md). Only the
+// server entries pass it to wire(); a page's bundle leaves it out, as the browser build has no
+// tapes.
 
 /**
  * A decoder for the results of one wasm module (src/wasm/tape.rs, which lists the ops): the
@@ -56,7 +10,7 @@ export function registerServer(glue, schema = true) {
  * a key that objects inherit (`__proto__`, `constructor`) or one met twice is defined as an own
  * field, never assigned.
  */
-function tapeDecoder() {
+export function tapeDecoder() {
   const names = [];
   let tape;
   let texts;
