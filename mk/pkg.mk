@@ -1,11 +1,11 @@
-# The npm package in pkg/: two builds of the one crate, each with its wasm-bindgen glue and
+# The npm package in pkg/: three builds of the one crate, each with its wasm-bindgen glue and
 # wasm-opt; the generated re-export lists; then its tests and benchmarks. Generated files go to
 # pkg/gen/ (git-ignored):
 #  - the browser build, pkg/gen/browser/: what a page downloads, built for size;
-#  - the server build, pkg/gen/: everything, built for speed, for Node, Bun, Deno and workerd
-#    (ESM glue + CommonJS glue sharing one .wasm, and that .wasm embedded for bundles);
-#  - the server build's core, pkg/gen/core/: the validator alone (no optional feature), built
-#    for speed, which Node and Bun instantiate at import; they load the server build on the
+#  - the full build, pkg/gen/: everything, built for speed, for Node, Bun, Deno and workerd
+#    (its .wasm also embedded in JavaScript for bundles);
+#  - the core build, pkg/gen/core/: the validator alone (no optional feature), built
+#    for speed, which Node and Bun instantiate at import; they load the full build on the
 #    first use of the client, the callbacks or the email (docs/package.md has the figures).
 
 TEST_TARGETS += test-pkg
@@ -24,11 +24,11 @@ BUILD_STD := -Zbuild-std=std,panic_abort -Zpanic-immediate-abort --config 'profi
 PKG_BROWSER_TARGET_DIR := target/pkg-browser
 PKG_SERVER_TARGET_DIR := target/pkg-server
 # The browser build has no optional feature: the client, callbacks, calendar and email are in
-# the server build, which a page loads with initFull() (22 KB gzip more for the calendar alone,
+# the full build, which a page loads with initFull() (22 KB gzip more for the calendar alone,
 # measured: docs/package.md).
 PKG_BROWSER_CARGO := -Zbuild-std-features=optimize_for_size --no-default-features
 PKG_SERVER_CARGO :=
-# The core has the browser build's features at the server build's speed. It has a target
+# The core has the browser build's features at the full build's speed. It has a target
 # directory of its own: in a shared one, the two feature sets write the same .wasm and each
 # build redoes the other.
 PKG_CORE_CARGO := --no-default-features --features perf-values
@@ -59,33 +59,27 @@ define release_wasm
 	  $(4) $(CARGO) build --release --lib --target wasm32-unknown-unknown --target-dir $(2); }
 endef
 
-# $(call bindgen,RAW_WASM,OUT_DIR,WASM_OPT_FLAGS,TARGETS): web ESM glue + .wasm into OUT_DIR, plus
-# the nodejs CommonJS glue as smart_invite.cjs when TARGETS says "nodejs" (one .wasm for both).
+# $(call bindgen,RAW_WASM,OUT_DIR,WASM_OPT_FLAGS): wasm-bindgen's web ESM glue + the .wasm into
+# OUT_DIR, then wasm-opt. Every entry, Node's included, loads this one glue.
 define bindgen
 	@if [ ! -f $(2)/smart_invite_bg.wasm ] || [ $(1) -nt $(2)/smart_invite_bg.wasm ] || [ mk/pkg.mk -nt $(2)/smart_invite_bg.wasm ]; then \
-	  printf '==> pkg: wasm-bindgen into $(2) ($(4)), wasm-opt $(3)\n'; \
-	  mkdir -p $(2) && rm -rf $(2).node $(2)/smart_invite*; \
+	  printf '==> pkg: wasm-bindgen into $(2), wasm-opt $(3)\n'; \
+	  mkdir -p $(2) && rm -rf $(2)/smart_invite*; \
 	  wasm-bindgen --target web $(WASM_BINDGEN_FLAGS) --out-dir $(2) $(1); \
-	  if [ "$(4)" = "web nodejs" ]; then \
-	    wasm-bindgen --target nodejs $(WASM_BINDGEN_FLAGS) --out-dir $(2).node $(1); \
-	    cmp -s $(2)/smart_invite_bg.wasm $(2).node/smart_invite_bg.wasm || { \
-	      echo "the web and nodejs targets emitted different .wasm files: one entry cannot share them"; exit 1; }; \
-	    mv $(2).node/smart_invite.js $(2)/smart_invite.cjs && rm -rf $(2).node; \
-	  fi; \
 	  $(WASM_OPT) $(3) $(2)/smart_invite_bg.wasm -o $(2)/smart_invite_bg.wasm; \
 	fi
 endef
 
 pkg-wasm: | wasm-target rust-src wasm-bindgen-cli npm-deps
 	$(call release_wasm,browser,$(PKG_BROWSER_TARGET_DIR),$(PKG_BROWSER_CARGO),)
-	$(call bindgen,$(PKG_BROWSER_TARGET_DIR)/wasm32-unknown-unknown/release/smart_invite.wasm,$(PKG_BROWSER_GEN),$(PKG_BROWSER_WASM_OPT),web)
-	$(call release_wasm,server,$(PKG_SERVER_TARGET_DIR),$(PKG_SERVER_CARGO),CARGO_PROFILE_RELEASE_OPT_LEVEL=$(PKG_SERVER_OPT_LEVEL))
-	$(call bindgen,$(PKG_SERVER_TARGET_DIR)/wasm32-unknown-unknown/release/smart_invite.wasm,$(PKG_GEN),$(PKG_SERVER_WASM_OPT),web nodejs)
-	$(call release_wasm,server core,$(PKG_CORE_TARGET_DIR),$(PKG_CORE_CARGO),CARGO_PROFILE_RELEASE_OPT_LEVEL=$(PKG_SERVER_OPT_LEVEL))
-	$(call bindgen,$(PKG_CORE_TARGET_DIR)/wasm32-unknown-unknown/release/smart_invite.wasm,$(PKG_CORE_GEN),$(PKG_SERVER_WASM_OPT),web nodejs)
+	$(call bindgen,$(PKG_BROWSER_TARGET_DIR)/wasm32-unknown-unknown/release/smart_invite.wasm,$(PKG_BROWSER_GEN),$(PKG_BROWSER_WASM_OPT))
+	$(call release_wasm,full,$(PKG_SERVER_TARGET_DIR),$(PKG_SERVER_CARGO),CARGO_PROFILE_RELEASE_OPT_LEVEL=$(PKG_SERVER_OPT_LEVEL))
+	$(call bindgen,$(PKG_SERVER_TARGET_DIR)/wasm32-unknown-unknown/release/smart_invite.wasm,$(PKG_GEN),$(PKG_SERVER_WASM_OPT))
+	$(call release_wasm,core,$(PKG_CORE_TARGET_DIR),$(PKG_CORE_CARGO),CARGO_PROFILE_RELEASE_OPT_LEVEL=$(PKG_SERVER_OPT_LEVEL))
+	$(call bindgen,$(PKG_CORE_TARGET_DIR)/wasm32-unknown-unknown/release/smart_invite.wasm,$(PKG_CORE_GEN),$(PKG_SERVER_WASM_OPT))
 
 pkg: pkg-wasm
-	$(call say,pkg: re-export lists; the embedded .wasm for bundles; CommonJS copies of the JS and the types)
+	$(call say,pkg: re-export lists; the embedded .wasm for bundles; the bundled entries; require() entries and CommonJS types; the CLI's progress bar; README and licenses)
 	node pkg/scripts/build.mjs
 
 # The wasm-bindgen-test suites (tests/wasm/) in Node then headless Chromium; then the packed
@@ -99,9 +93,12 @@ test-pkg: pkg | npm-deps browsers
 	node --expose-gc --test --test-concurrency=1 tests/package/
 
 # Sizes, validateInvite against zod 4 and a JSON round trip, first call in Node; then the
-# opt-level and wasm-opt variants and the JSON-vs-serde-wasm-bindgen boundary (built first).
+# opt-level and wasm-opt variants and the JSON-vs-serde-wasm-bindgen boundary (built first);
+# then what `npm install` of the tarball brings, beside zod and the cronofy SDK.
 bench-pkg: pkg | npm-deps
 	$(call say,bench-pkg: building the variants (rustc opt-level z/s/3 x wasm-opt; JSON vs serde-wasm-bindgen))
 	bash bench/package/variants.sh
 	$(call say,bench-pkg: sizes / per call against zod 4 / first call after import)
 	node bench/package/run.mjs
+	$(call say,bench-pkg: install footprint (packages and KB) against zod and the cronofy SDK)
+	node bench/package/footprint.mjs

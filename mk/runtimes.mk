@@ -13,6 +13,6 @@ test-runtimes: pkg | npm-deps chromium
 	  printf '==> runtimes: smoke suite in Node, Bun, Deno, workerd and Chromium, README snippets\n'; \
 	  SMART_INVITE_SCRATCH="$$scratch" node --test --test-concurrency=2 --test-reporter=spec tests/runtimes/*.test.mjs
 
-bench-runtimes: pkg | npm-deps
+bench-runtimes: pkg | npm-deps node-versions
 	$(call say,runtimes: first call after import (Node, Bun, Deno) and per request (workerd) vs bare JSON.parse)
 	node bench/runtimes/run.mjs

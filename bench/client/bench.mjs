@@ -52,7 +52,7 @@ const seed = (id) => ({
 async function worker(which, url, count, concurrency) {
   let send;
   if (which === "ours") {
-    const { SmartInviteClient } = await import("../../pkg/lib/node.mjs");
+    const { SmartInviteClient } = await import("../../pkg/gen/node.mjs");
     // No pacing: this measures the client's own cost per request (the SDK paces nothing either).
     const client = new SmartInviteClient({ clientSecret: SECRET, baseUrl: url, rateLimit: false });
     send = (payload) => client.upsert(payload);

@@ -10,7 +10,7 @@
 
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
-import { SmartInviteClient } from "../../pkg/lib/node.mjs";
+import { SmartInviteClient } from "../../pkg/gen/node.mjs";
 import { startMockServer } from "../../pkg/mock/index.mjs";
 import { stats } from "./stats.mjs";
 

@@ -29,6 +29,11 @@ const invalid = {
 const BUDGET = { gzip: 180_000, brotli: 100_000 };
 // The seed with local times, as a datetime-local input gives them: resolved in the event's zone.
 const localTimes = { ...seed, event: { ...seed.event, start: "2026-04-29T10:30", end: "2026-04-29T11:00" } };
+/** The Node entry that a pkg/ folder's exports name (another build's may have another layout). */
+function nodeEntry(dir) {
+  const { node } = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).exports["."];
+  return join(dir, node.import?.default ?? node.import);
+}
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`; // KB = 1000 bytes, as in bench/size
 const gzip = (b) => gzipSync(b, { level: 9 }).length;
 const brotli = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
@@ -105,7 +110,7 @@ const [packed] = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json", 
 table(["tarball (gzip)", "unpacked", "files"], [[kb(packed.size), kb(packed.unpackedSize), String(packed.entryCount)]]);
 
 console.log(`\n## validateInvite per call, Node ${process.version} (best of 41 interleaved rounds)\n`);
-const si = await import(pathToFileURL(join(pkg, "lib/node.mjs")).href);
+const si = await import(pathToFileURL(nodeEntry(pkg)).href);
 const { validateWithZod } = await import("./zod-schema.mjs");
 const { validateInvite: bare } = await import("./bare-json.mjs");
 for (const [label, input] of [
@@ -116,7 +121,7 @@ for (const [label, input] of [
     throw new Error(`the zod schema and validateInvite disagree on the ${label}: fix the schema first`);
   }
 }
-const before = BEFORE_PKG && (await import(pathToFileURL(join(BEFORE_PKG, "lib/node.mjs")).href));
+const before = BEFORE_PKG && (await import(pathToFileURL(nodeEntry(BEFORE_PKG)).href));
 const callRows = [];
 for (const [label, input] of [
   ["seed example (valid, UTC times)", seed],
@@ -155,18 +160,18 @@ table(
  */
 function nodeBundle() {
   const outfile = join(mkdtempSync(join(tmpdir(), "smart-invite-bundle-")), "bundle.mjs");
-  buildSync({ entryPoints: [join(pkg, "lib/node.mjs")], outfile, bundle: true, platform: "node", format: "esm" });
+  buildSync({ entryPoints: [nodeEntry(pkg)], outfile, bundle: true, platform: "node", format: "esm" });
   return outfile;
 }
 
 console.log("\n## First call after import, Node (fresh process each, median of 9; instantiation included)\n");
 // Nine processes per module, the modules taking turns, so that all see the same load.
 const firstCallModules = {
-  wasm: [join(pkg, "lib/node.mjs"), "validateInvite"],
+  wasm: [nodeEntry(pkg), "validateInvite"],
   bundle: [nodeBundle(), "validateInvite"],
   zod: [join(root, "bench/package/zod-schema.mjs"), "validateWithZod"],
   bare: [join(root, "bench/package/bare-json.mjs"), "validateInvite"],
-  ...(BEFORE_PKG && { before: [join(BEFORE_PKG, "lib/node.mjs"), "validateInvite"] }),
+  ...(BEFORE_PKG && { before: [nodeEntry(BEFORE_PKG), "validateInvite"] }),
 };
 const firstSamples = Object.fromEntries(Object.keys(firstCallModules).map((name) => [name, []]));
 for (let i = 0; i < 9; i++) {
@@ -206,12 +211,13 @@ table(
 );
 
 /**
- * The server build's crossing of the JS/Wasm boundary on the core's .wasm: two instances of it,
- * one set up as the Node entry does (lib/setup.mjs registerServer: results from a tape), one with
+ * The core build's crossing of the JS/Wasm boundary: two instances of it, one wired as the Node
+ * entry does (lib/wire.mjs with lib/tape.mjs's decoder: results from a tape), one with
  * no tape decoder (results by JSON.parse of serde_json's text); and the copy of the payload's text.
  */
 async function boundaryPieces() {
-  const setup = await import(pathToFileURL(join(pkg, "lib/setup.mjs")).href);
+  const { wire } = await import(pathToFileURL(join(pkg, "lib/wire.mjs")).href);
+  const { tapeDecoder: decoder } = await import(pathToFileURL(join(pkg, "lib/tape.mjs")).href);
   const bytes = readFileSync(join(pkg, "gen/core/smart_invite_bg.wasm"));
   const instance = async (tag) => {
     const glue = await import(`${pathToFileURL(join(pkg, "gen/core/smart_invite.js")).href}?${tag}`);
@@ -219,9 +225,9 @@ async function boundaryPieces() {
     return glue;
   };
   const shipped = await instance("shipped");
-  setup.registerServer(shipped, false);
+  wire(shipped, { validator: false, decoder });
   const json = await instance("json");
-  setup.register(json, false);
+  wire(json, { validator: false });
   const ways = {
     "results from the tape (shipped)": (x) => shipped.validateInvite(x),
     "results by JSON.parse of their JSON text": (x) => json.validateInvite(x),
@@ -262,7 +268,7 @@ async function boundaryPieces() {
   );
 }
 
-console.log(`\n## The server build's JS/Wasm boundary, Node ${process.version} (best of 41 interleaved rounds)\n`);
+console.log(`\n## The full build's JS/Wasm boundary, Node ${process.version} (best of 41 interleaved rounds)\n`);
 await boundaryPieces();
 
 if (existsSync(variantsDir)) {
@@ -284,7 +290,7 @@ if (existsSync(variantsDir)) {
   table(
     ["variant", "raw", "gzip -9", "brotli 11", "per call", "time vs z-Oz", "gzip vs z-Oz"],
     names.map((n) => [
-      n + (n === base ? " (the browser build's settings)" : n === "3-O3" ? " (the server build's settings)" : ""),
+      n + (n === base ? " (the browser build's settings)" : n === "3-O3" ? " (the full build's settings)" : ""),
       kb(sizes[n].raw),
       kb(sizes[n].gzip),
       kb(sizes[n].brotli),

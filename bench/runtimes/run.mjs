@@ -1,12 +1,14 @@
 // `make bench-runtimes`: what the wasm costs in each runtime, beside a bare JSON.parse module.
-// - Node, Bun, Deno: the first call after import (module loading and wasm instantiation
-//   included), each sample a fresh process; median of RUNS (default 9).
+// - Node (this one and the supported versions in .tools/node), Bun, Deno: the first call after
+//   import (module loading and wasm instantiation included), each sample a fresh process;
+//   median of RUNS (default 9).
 // - workerd: the time per request (HTTP round trip from Node, sequential, keep-alive) to a
 //   worker that validates the POSTed seed example, and the first request after startup.
 // The package is packed and installed into a scratch project, as in the tests.
 // BEFORE_PKG=<another build's pkg/ folder> adds that build as a third column of first calls,
 // measured in the same run (its processes alternate with the others): a before/after table.
-import { cpSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { cpSync, existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { fixtures } from "../../tests/runtimes/lib/fixtures.mjs";
@@ -19,8 +21,16 @@ const BEFORE_PKG = process.env.BEFORE_PKG;
 const REQUESTS = Number(process.env.REQUESTS ?? 500);
 const TARGET_MS = 20;
 
+// The supported Node versions that `make node-versions` installed (mk/node.mk), beside this one.
+const nodeVersions = ["22", "24", "26"]
+  .map((version) => fileURLToPath(new URL(`../../.tools/node/node_modules/node${version}/bin/node`, import.meta.url)))
+  .filter((command) => existsSync(command));
 const firstCallRuntimes = [
-  { name: "Node", command: process.execPath, args: (m) => ["bench/first-call.mjs", m] },
+  ...[process.execPath, ...nodeVersions].map((command) => ({
+    name: `Node ${execFileSync(command, ["--version"], { encoding: "utf8" }).trim()}`,
+    command,
+    args: (m) => ["bench/first-call.mjs", m],
+  })),
   { name: "Bun", command: bin("bun"), args: (m) => ["bench/first-call.mjs", m] },
   // The package needs no permission in Deno, but a dynamic import() of a specifier held in a
   // variable does: Deno then loads the module at run time instead of before the script starts,

@@ -8,7 +8,7 @@
 
 import net from "node:net";
 import { Worker } from "bullmq";
-import { SmartInviteClient } from "../../pkg/lib/node.mjs";
+import { SmartInviteClient } from "../../pkg/gen/node.mjs";
 import { startInviteWorker } from "../../pkg/queue/index.mjs";
 import { stampedFetch } from "../../tests/scale/helpers.mjs";
 

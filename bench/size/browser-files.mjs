@@ -13,7 +13,8 @@ export const BROWSER_WASM = "gen/browser/smart_invite_bg.wasm";
 /** The JS files the `browser` entry loads (itself first), then the .wasm. */
 export function browserFiles(pkgDir) {
   const manifest = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
-  const entry = normalize(manifest.exports["."].browser);
+  const { browser } = manifest.exports["."];
+  const entry = normalize(typeof browser === "string" ? browser : browser.default);
   const seen = new Set();
   const visit = (file) => {
     if (seen.has(file)) return;

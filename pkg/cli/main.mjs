@@ -13,7 +13,7 @@
 import { createHash } from "node:crypto";
 import { closeSync, existsSync, openSync, readFileSync, writeSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { dataCenters, SmartInviteClient, validateInvite } from "../lib/node.mjs";
+import { dataCenters, SmartInviteClient, validateInvite } from "../gen/node.mjs";
 import { formatRate, parseRate } from "./rate.mjs";
 
 const USAGE = `Usage:
@@ -188,7 +188,8 @@ async function send(file, args) {
 /** cli-progress on a terminal; on anything else (CI logs, pipes) a line every 10%. */
 async function progressBar(total) {
   if (process.stderr.isTTY) {
-    const { default: progress } = await import("cli-progress");
+    // Bundled into the package at build time (pkg/scripts/build.mjs): no runtime dependency.
+    const { default: progress } = await import("../gen/cli-progress.cjs");
     const bar = new progress.SingleBar(
       { format: "{bar} {value}/{total} sent, {failed} failed, ETA {eta_formatted}", hideCursor: true },
       progress.Presets.shades_classic,

@@ -4,18 +4,20 @@
 // WebAssembly.Module. The browser build is the one built for size (gen/browser/).
 
 import * as glue from "../gen/browser/smart_invite.js";
-import { register } from "./setup.mjs";
+import { wire } from "./wire.mjs";
 
 export * from "../gen/browser/api.mjs";
+export { initFull } from "./browser-full.mjs";
 export { SmartInviteError } from "./error.mjs";
-export { initFull } from "./full.mjs";
 export { createInviteSchema, inviteSchema } from "./schema.mjs";
 
 let ready;
 
 export function init(input) {
   ready ??= glue.default(input === undefined ? undefined : { module_or_path: input }).then(
-    () => register(glue),
+    () => {
+      wire(glue);
+    },
     (error) => {
       ready = undefined;
       throw error;

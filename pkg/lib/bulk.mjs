@@ -1,6 +1,6 @@
 // client.upsertMany(invites, { concurrency, onProgress, onResult, signal }): many invites from
 // one process, as for a webinar or a day of interviews moved. Every entry adds it to
-// SmartInviteClient (lib/setup.mjs); the pacing under the rate limit is the client's own
+// SmartInviteClient (lib/client.mjs); the pacing under the rate limit is the client's own
 // (src/: every call on a client shares one limit), so this only orders the work:
 //
 //  1. every invite is validated first, and nothing is sent until all have been;

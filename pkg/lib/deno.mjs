@@ -3,12 +3,12 @@
 
 import * as glue from "../gen/smart_invite.js";
 import source wasmModule from "../gen/smart_invite_bg.wasm";
-import { registerServer } from "./setup.mjs";
-import { registerClient } from "./setup-client.mjs";
+import { client } from "./client.mjs";
+import { tapeDecoder as decoder } from "./tape.mjs";
+import { wire } from "./wire.mjs";
 
 glue.initSync({ module: wasmModule });
-registerServer(glue);
-registerClient(glue);
+wire(glue, { decoder, client });
 
 export * from "../gen/api.mjs";
 export { SmartInviteError } from "./error.mjs";

@@ -5,8 +5,7 @@
 //
 // It takes what the client passes, `(url, { method, headers, body, signal, redirect })`
 // (`body` a string, redirects never followed), and resolves to what the client reads:
-// `{ status, headers: { get(name) }, text() }`. The require entry gets a CommonJS copy inside
-// gen/setup.cjs (pkg/scripts/build.mjs).
+// `{ status, headers: { get(name) }, text() }`.
 
 // Loaded on the first request, not at import: node:http and node:https take about 7 ms to load
 // in Node (25 ms in Bun, which never sends through them), a cost the first validateInvite()

@@ -1,14 +1,14 @@
 // Standard Schema v1 (https://standardschema.dev) over validateInvite: the interface that
 // react-hook-form, TanStack Form, tRPC, Hono and Elysia take from zod, valibot or arktype, so
 // they take an invite schema with no adapter. Each validate is one validateInvite call (one
-// crossing into wasm); warnings are not issues. setup.mjs hands over validateInvite when an
+// crossing into wasm); warnings are not issues. wire.mjs hands over validateInvite when an
 // entry registers its instantiated glue, so every entry shares this file.
 
 import { SmartInviteError } from "./error.mjs";
 
 let validateInvite;
 
-/** Called by `register` (setup.mjs) with the glue's validateInvite. */
+/** Called by `wire` (wire.mjs) with the glue's validateInvite. */
 export function useValidator(validate) {
   validateInvite = validate;
 }

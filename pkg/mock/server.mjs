@@ -19,8 +19,8 @@
 
 import { once } from "node:events";
 import http from "node:http";
-import { __buildInviteIcs, dataCenters, signNotification, validateInvite } from "../lib/node.mjs";
-import { fullBuild } from "../lib/server-full.mjs";
+import { __buildInviteIcs, dataCenters, signNotification, validateInvite } from "../gen/node.mjs";
+import { fullBuild } from "../lib/node-full.mjs";
 import { FaultSource } from "./faults.mjs";
 import { RateLimits } from "./limits.mjs";
 import { InviteStore } from "./store.mjs";

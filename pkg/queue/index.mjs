@@ -8,15 +8,17 @@
 // bullmq is an optional peer dependency of smart-invite: only this entry needs it.
 
 import { createHash } from "node:crypto";
-import { SmartInviteClient, SmartInviteError, validateInvite } from "../lib/node.mjs";
+import { createRequire } from "node:module";
+import { SmartInviteClient, SmartInviteError, validateInvite } from "../gen/node.mjs";
 import { SharedRateLimit } from "./limiter.mjs";
 
+// Loaded synchronously, so that this entry has no top-level await and `require()` takes it too.
 let bullmq;
 try {
-  bullmq = await import("bullmq");
+  bullmq = createRequire(import.meta.url)("bullmq");
 } catch (error) {
   throw new Error(
-    `smart-invite/queue runs on BullMQ, which is not installed here (${error.message}). ` +
+    `smart-invite/queue runs on BullMQ, which is not installed here (${error.message.split("\n")[0]}). ` +
       "Install it beside smart-invite: npm install bullmq ioredis",
   );
 }

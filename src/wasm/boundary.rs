@@ -2,7 +2,7 @@
 //! objects out.
 //!
 //! In: a string is JSON text; anything else goes through `JSON.stringify`. The package entries
-//! register one that never throws (`__setStringify`, from pkg/lib/setup.mjs): a wasm-bindgen
+//! register one that never throws (`__setStringify`, from pkg/lib/wire.mjs): a wasm-bindgen
 //! `catch` import that throws leaks one externref table slot per call (its discarded return
 //! value), and 100,000 cyclic inputs grew the memory by 4 MB. Without it (bare glue, the
 //! wasm-bindgen tests) `js_sys::JSON::stringify` is used. Text longer than

@@ -19,7 +19,7 @@ mod email;
 mod error;
 #[cfg(feature = "perf-values")]
 mod tape;
-// The mock of the API runs on the server build, beside the calendar it attaches.
+// The mock of the API runs on the full build, beside the calendar it attaches.
 #[cfg(feature = "calendar")]
 mod mock;
 

@@ -10,7 +10,7 @@
 //! 20, docs/package.md): the decoder builds the result in 1.4 µs where `JSON.parse` took 2.9 µs,
 //! and nothing is escaped on the way out.
 //!
-//! The decoder (`tapeDecoder` in pkg/lib/setup.mjs) is registered with `__setDecoder`; without
+//! The decoder (`tapeDecoder` in pkg/lib/tape.mjs) is registered with `__setDecoder`; without
 //! one (the browser build, the wasm-bindgen tests) `to_js` stays on JSON text. The value the
 //! decoder builds is the one `JSON.parse` would give for `serde_json`'s text: the same fields in
 //! the same order, a repeated key at its first place with its last value, `__proto__` an own
@@ -81,7 +81,7 @@ impl Hasher for AddressHasher {
     }
 }
 
-/// Registers `(tape: Uint32Array, texts: string) => value`, the decoder of pkg/lib/setup.mjs
+/// Registers `(tape: Uint32Array, texts: string) => value`, the decoder of pkg/lib/tape.mjs
 /// (internal, for the entries). A new decoder knows no field names yet, so the table restarts.
 ///
 /// ```js

@@ -4,10 +4,10 @@
 import { once } from "node:events";
 import http from "node:http";
 
-export * from "../../pkg/lib/node.mjs";
+export * from "../../pkg/gen/node.mjs";
 export { startMockServer } from "../../pkg/mock/index.mjs";
 
-import { SmartInviteClient } from "../../pkg/lib/node.mjs";
+import { SmartInviteClient } from "../../pkg/gen/node.mjs";
 
 /** A secret distinctive enough that finding it anywhere is a leak, not a coincidence. */
 export const SECRET = "CRN_test-secret-4f1c9a0e7d";

@@ -8,7 +8,7 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { __buildInviteIcs } from "../../pkg/lib/node.mjs";
+import { __buildInviteIcs } from "../../pkg/gen/node.mjs";
 import { FaultSource } from "../../pkg/mock/faults.mjs";
 import { InviteStore } from "../../pkg/mock/store.mjs";
 import { invite, normalizeInvite } from "./helpers.mjs";

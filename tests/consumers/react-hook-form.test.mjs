@@ -19,7 +19,7 @@ let url;
 let validateInvite;
 before(async () => {
   project = consumerProject();
-  ({ validateInvite } = await importInstalled(project.dir, "lib/node.mjs"));
+  ({ validateInvite } = await importInstalled(project.dir, "gen/node.mjs"));
   url = await buildForm();
 });
 after(async () => {

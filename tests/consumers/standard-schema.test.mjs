@@ -1,5 +1,5 @@
 // inviteSchema as the Standard Schema spec defines it, from the packed tarball in Node ESM and
-// CommonJS (with require(esm) off, as on Node 20.18): the result of validate against
+// CommonJS: the result of validate against
 // validateInvite's for the same payloads, issue paths as arrays of keys, warnings left out,
 // createInviteSchema's data center, and the copied spec types against the npm package's.
 
@@ -125,11 +125,10 @@ test("Node ESM: inviteSchema['~standard'] gives the normalized invite or our iss
   checkOutputs(out);
 });
 
-test("Node CJS (require(esm) off): the same schema from the CommonJS entry", () => {
+test("Node CJS: the same schema from require()", () => {
   const out = run(
     "standard-schema.cjs",
     `const { inviteSchema, createInviteSchema, validateInvite } = require("smart-invite");\n${PROBE}`,
-    ["--no-experimental-require-module"],
   );
   checkOutputs(out);
 });

@@ -74,7 +74,7 @@ before(async () => {
   project = consumerProject();
   dir = join(project.dir, "workers");
   mkdirSync(dir, { recursive: true });
-  const { validateInvite } = await importInstalled(project.dir, "lib/node.mjs");
+  const { validateInvite } = await importInstalled(project.dir, "gen/node.mjs");
   expected = validateInvite(INVITE);
   browserWasm = sha256(readFileSync(join(project.dir, "node_modules/smart-invite/gen/browser/smart_invite_bg.wasm")));
   writeRecipe(dir, "docs/runtimes.md", "invite-worker.js");
@@ -95,7 +95,8 @@ after(() => {
 });
 
 const isBrowserBuild = (file) => /node_modules\/smart-invite\/gen\/browser\/index\.mjs$/.test(file);
-const isOtherEntry = (file) => /node_modules\/smart-invite\/lib\/(workerd|node|deno)\.m?c?js$/.test(file);
+/** Another runtime's entry: workerd's, Deno's or Node's (ESM or CommonJS). */
+const isOtherEntry = (file) => /node_modules\/smart-invite\/(lib\/(workerd|deno|node)|gen\/(cjs\/)*.*node)\./.test(file);
 
 test('webpack, target "webworker": the worker bundle takes the browser build', async () => {
   const read = await webpackBuild();

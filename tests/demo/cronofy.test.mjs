@@ -7,7 +7,7 @@
 
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { __buildInviteIcs } from "../../pkg/lib/node.mjs";
+import { __buildInviteIcs } from "../../pkg/gen/node.mjs";
 import { startDemo } from "../../www/server/demo.mjs";
 import { launchChromium } from "../runtimes/lib/chromium.mjs";
 

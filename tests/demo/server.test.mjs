@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import http from "node:http";
 import { after, before, describe, test } from "node:test";
-import { __buildInviteIcs, signNotification } from "../../pkg/lib/node.mjs";
+import { __buildInviteIcs, signNotification } from "../../pkg/gen/node.mjs";
 import { startDemo } from "../../www/server/demo.mjs";
 
 const SECRET = "CRN_demo-test-secret-8b2e41";

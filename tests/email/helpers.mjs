@@ -8,9 +8,9 @@ import { simpleParser } from "mailparser";
 import nodemailer from "nodemailer";
 import { SMTPServer } from "smtp-server";
 
-export { __buildInviteIcs, buildInviteEmail, SmartInviteError } from "../../pkg/lib/node.mjs";
+export { __buildInviteIcs, buildInviteEmail, SmartInviteError } from "../../pkg/gen/node.mjs";
 
-import { __buildInviteIcs } from "../../pkg/lib/node.mjs";
+import { __buildInviteIcs } from "../../pkg/gen/node.mjs";
 
 export const FROM = "Acme Invites <invites@acme.example>";
 

@@ -1,7 +1,7 @@
 // A Node server bundled by esbuild the way AWS CDK's NodejsFunction, SST and most Lambda setups
 // do it (--bundle --platform=node, as an ES module and as CommonJS, no other flag), copied
 // alone into an empty folder with no node_modules above it, and run there: the smoke suite
-// must pass, the client included. The .wasm travels inside the bundle (the `#server-wasm` import of lib/node.mjs).
+// must pass, the client included. The .wasm travels inside the bundle (the `#server-wasm` import of gen/node.mjs).
 import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

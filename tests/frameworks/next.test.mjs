@@ -3,7 +3,7 @@
 // on 127.0.0.1 and opened in headless Chromium: the smoke suite runs in a server component, a
 // route handler and a server action (validate, callbacks, send to the stand-in API), and in a
 // client component (validate, in the browser). The page must download the browser build's
-// .wasm and nothing of the server build.
+// .wasm and nothing of the full build.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { fixtures } from "../runtimes/lib/fixtures.mjs";

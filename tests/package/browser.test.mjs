@@ -108,7 +108,7 @@ for (const engine of ENGINES) {
         assert.deepEqual(
           requests.filter((u) => u.endsWith(".wasm")),
           [`${origin}${wasm}`],
-          "the browser build's .wasm is fetched once, the server build's never",
+          "the browser build's .wasm is fetched once, the full build's never",
         );
         assert.deepEqual(
           served.filter((u) => u.endsWith(".wasm")),
@@ -125,7 +125,7 @@ for (const engine of ENGINES) {
         const result = await page.waitFor(() => window.result);
         assert.deepEqual(await page.errors(), []);
         assert.equal(result.document, "object", "a real page, with a document");
-        assert.equal(result.beforeFull?.isError, true, "the client worked before initFull() loaded the server build");
+        assert.equal(result.beforeFull?.isError, true, "the client worked before initFull() loaded the full build");
         assert.match(
           result.beforeFull.message,
           /SmartInviteClient is not in the browser build: call `await initFull\(\)`/,

@@ -2,9 +2,11 @@
 // turned off, as on Node 20.18), TypeScript --strict over the shipped types, and the files list.
 
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
+import { reachability } from "./reachable.mjs";
 import { packAndInstall, root, runNode, seed, tsc } from "./scratch.mjs";
 
 let scratch;
@@ -43,57 +45,50 @@ test("Node ESM: import without init()", () => {
   assert.equal(r.stdout.trim(), "ok");
 });
 
-test("Node CJS: require, with require(esm) disabled as on Node 20.18", () => {
+test("Node CJS: require() gets the same instance as import, and every subpath loads both ways", () => {
   const source = `
     const { validateInvite, normalizeInvite, SmartInviteError, timeZones, suggestTimeZones, dataCenters, init } = require("smart-invite");
-    ${CHECKS}`;
-  const r = runNode(scratch.project, "cjs.cjs", source, ["--no-experimental-require-module"]);
+    ${CHECKS}
+    const required = require("smart-invite");
+    const subpaths = { "smart-invite/json-schema": "inviteJsonSchema", "smart-invite/mock": "startMockServer" };
+    import("smart-invite").then(async (imported) => {
+      for (const name of ["validateInvite", "SmartInviteClient", "SmartInviteError", "inviteSchema", "verifyNotification"])
+        if (required[name] !== imported[name]) throw new Error(name + " differs between require and import");
+      let thrown;
+      try { required.normalizeInvite({}); } catch (e) { thrown = e; }
+      if (!(thrown instanceof imported.SmartInviteError)) throw new Error("an error from require() is not the imported class");
+      for (const [path, name] of Object.entries(subpaths)) {
+        const [a, b] = [require(path), await import(path)];
+        if (typeof a[name] !== "function" || a[name] !== b[name]) throw new Error(path + ": " + typeof a[name]);
+      }
+      // Without bullmq installed, require() of the queue says what to install, as import() does.
+      for (const load of [() => require("smart-invite/queue"), () => import("smart-invite/queue")]) {
+        try { await load(); throw new Error("the queue loaded without bullmq"); }
+        catch (e) { if (!/runs on BullMQ.*npm install bullmq ioredis/.test(e.message)) throw e; }
+      }
+      console.log("same");
+    });`;
+  const r = runNode(scratch.project, "cjs.cjs", source);
   assert.equal(r.stderr, "");
-  assert.equal(r.stdout.trim(), "ok");
-  // The same flag makes require() of an ESM file fail, so the CJS entry is really not ESM.
-  const esm = runNode(scratch.project, "esm-probe.cjs", `require("./esm.mjs")`, ["--no-experimental-require-module"]);
-  assert.match(esm.stderr, /ERR_REQUIRE_ESM/);
+  assert.deepEqual(r.stdout.trim().split("\n"), ["ok", "same"]);
 });
 
-test("the tarball holds the entries, the glue, the three builds' .wasm, the types; the ./wasm subpath resolves", () => {
-  for (const file of [
-    "package.json",
-    "index.d.ts",
-    "types/core.d.ts",
-    "lib/node.mjs",
-    "lib/server.mjs",
-    "lib/server-full.mjs",
-    "lib/node.cjs",
-    "lib/browser.mjs",
-    "lib/deno.mjs",
-    "lib/workerd.mjs",
-    "lib/error.mjs",
-    "lib/wasm-file.mjs",
-    "gen/smart_invite.js",
-    "gen/smart_invite.cjs",
-    "gen/smart_invite_bg.wasm",
-    "gen/wasm-embedded.mjs",
-    "gen/server.mjs",
-    "gen/core/smart_invite.js",
-    "gen/core/smart_invite.cjs",
-    "gen/core/smart_invite_bg.wasm",
-    "gen/browser/smart_invite.js",
-    "gen/browser/smart_invite_bg.wasm",
-    "gen/browser/api.mjs",
-    "gen/api.mjs",
-    "gen/api-core.mjs",
-    "gen/api.cjs",
-    "gen/setup.cjs",
-    "gen/cts/index.d.cts",
-  ]) {
-    assert.ok(scratch.files.includes(file), `${file} is missing from the tarball`);
-  }
+test("the tarball holds exactly the files its exports, imports and bin reach, with README and licenses", () => {
+  const { reached, unreachable, missing } = reachability(
+    join(scratch.project, "node_modules/smart-invite"),
+    scratch.files,
+  );
+  assert.deepEqual(missing, [], "files the package's modules import that are not in the tarball");
+  assert.deepEqual(unreachable, [], "files in the tarball that no export, import or bin reaches");
+  for (const file of ["README.md", "LICENSE-MIT", "LICENSE-APACHE", "gen/node.mjs", "gen/cjs/gen/node.cjs"])
+    assert.ok(reached.has(file), file);
   assert.deepEqual(
     scratch.files.filter((f) => f.endsWith(".wasm")).sort(),
     ["gen/browser/smart_invite_bg.wasm", "gen/core/smart_invite_bg.wasm", "gen/smart_invite_bg.wasm"],
-    "the server build's .wasm, its core's and the browser build's",
+    "the full build's .wasm, its core's and the browser build's",
   );
-  assert.ok(!scratch.files.some((f) => f.startsWith("scripts/")), "build scripts stay out of the tarball");
+  const manifest = JSON.parse(readFileSync(join(scratch.project, "node_modules/smart-invite/package.json"), "utf8"));
+  assert.equal(manifest.dependencies, undefined, "no runtime dependency");
   const r = runNode(
     scratch.project,
     "wasm.mjs",
@@ -105,13 +100,54 @@ test("the tarball holds the entries, the glue, the three builds' .wasm, the type
   assert.equal(r.stdout.trim(), "true true", r.stderr);
 });
 
+test("the command line's progress bar is bundled: it draws with no cli-progress installed", () => {
+  const r = runNode(
+    scratch.project,
+    "bar.mjs",
+    `
+    import { existsSync } from "node:fs";
+    const { default: progress } = await import("./node_modules/smart-invite/gen/cli-progress.cjs");
+    let drawn = "";
+    const stream = { isTTY: true, columns: 80, write: (text) => { drawn += text; }, cursorTo() {}, clearLine() {}, moveCursor() {} };
+    const bar = new progress.SingleBar({ stream, format: "{bar} {value}/{total}", noTTYOutput: true }, progress.Presets.shades_classic);
+    bar.start(10, 0);
+    bar.update(5);
+    bar.stop();
+    console.log(existsSync("node_modules/cli-progress"), drawn.includes("5/10"));`,
+  );
+  assert.equal(r.stdout.trim(), "false true", r.stderr);
+});
+
+test("publint and arethetypeswrong find nothing wrong with the packed tarball", () => {
+  const tool = (name) => join(root, "node_modules/.bin", name);
+  const publint = spawnSync(tool("publint"), ["--strict", scratch.tarball], { encoding: "utf8" });
+  assert.equal(publint.status, 0, publint.stdout + publint.stderr);
+  assert.doesNotMatch(publint.stdout, /Warnings:|Errors:/, publint.stdout);
+  const attw = spawnSync(tool("attw"), [scratch.tarball, "--format", "json"], { encoding: "utf8" });
+  const report = JSON.parse(attw.stdout);
+  assert.deepEqual(report.analysis.problems, [], attw.stdout.slice(0, 2000));
+  assert.equal(attw.status, 0);
+  // Every subpath has types in every resolution mode (node10, node16 from CJS and ESM, bundler).
+  const entrypoints = Object.keys(report.analysis.entrypoints);
+  assert.deepEqual(entrypoints.sort(), [
+    ".",
+    "./json-schema",
+    "./mock",
+    "./package.json",
+    "./queue",
+    "./wasm",
+    "./wasm/full",
+  ]);
+});
+
 test("TypeScript --strict: a consumer compiles (ESM and CJS), a misspelt field does not", () => {
   writeFileSync(
     join(scratch.project, "consumer.mts"),
     `
     import { validateInvite, normalizeInvite, SmartInviteError, timeZones, dataCenters, init,
       type InvitePayload, type Invite, type ValidationResult, type ErrorMap, type DataCenterId } from "smart-invite";
-    await init();
+    import wasm from "smart-invite/wasm";
+    await init(wasm);
     const payload: InvitePayload = {
       smart_invite_id: "interview-42",
       recipient: { email: "cronofy@example.com" },
@@ -141,6 +177,10 @@ test("TypeScript --strict: a consumer compiles (ESM and CJS), a misspelt field d
     join(scratch.project, "consumer.cts"),
     `
     import si = require("smart-invite");
+    import wasm = require("smart-invite/wasm");
+    import schemas = require("smart-invite/json-schema");
+    void si.init(wasm);
+    console.log(schemas.inviteJsonSchema().title);
     const r = si.validateInvite({ smart_invite_id: "x" });
     const paths: string[] = r.ok ? [] : Object.keys(r.errors);
     console.log(paths, si.SmartInviteError.name);
@@ -164,12 +204,18 @@ test("TypeScript --strict: a consumer compiles (ESM and CJS), a misspelt field d
   assert.match(bad.stdout, /misspelt\.mts.*Property 'smart_invite_idd' does not exist/);
 });
 
-test("the package.json exports map: types first, every runtime condition, the browser build's wasm subpath", () => {
+test("the package.json exports map: types first everywhere, every runtime condition, browser before worker", () => {
   const manifest = JSON.parse(readFileSync(join(root, "pkg/package.json"), "utf8"));
   const main = manifest.exports["."];
-  assert.equal(Object.keys(main)[0], "types");
+  const conditions = Object.keys(main);
   for (const condition of ["deno", "workerd", "worker", "bun", "node", "browser", "default"])
-    assert.ok(main[condition], condition);
-  assert.equal(main.node.module, main.node.import, "bundlers for Node and Node itself load one entry");
-  assert.equal(manifest.exports["./wasm"], "./gen/browser/smart_invite_bg.wasm");
+    assert.ok(conditions.includes(condition), condition);
+  // webpack and rspack add `worker` for target "webworker": a page's worker gets the browser build.
+  assert.ok(conditions.indexOf("browser") < conditions.indexOf("worker"), "browser comes before worker");
+  (function typesFirst(node, path) {
+    if (typeof node !== "object") return;
+    if (typeof node.default === "string") assert.equal(Object.keys(node)[0], "types", `${path}: types must come first`);
+    for (const [key, value] of Object.entries(node)) typesFirst(value, `${path}.${key}`);
+  })(manifest.exports, "exports");
+  assert.equal(manifest.exports["./wasm"].import.default, "./gen/browser/smart_invite_bg.wasm");
 });

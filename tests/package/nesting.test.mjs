@@ -5,7 +5,7 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { validateInvite } from "../../pkg/lib/node.mjs";
+import { validateInvite } from "../../pkg/gen/node.mjs";
 import { seed } from "./scratch.mjs";
 
 const DEEPEST = 127; // docs/core.md: "nested at most 127 levels deep"

@@ -7,14 +7,15 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import fc from "fast-check";
-import { normalizeInvite, SmartInviteError, validateInvite } from "../../pkg/lib/node.mjs";
-import { register, registerServer } from "../../pkg/lib/setup.mjs";
+import { normalizeInvite, SmartInviteError, validateInvite } from "../../pkg/gen/node.mjs";
+import { tapeDecoder as decoder } from "../../pkg/lib/tape.mjs";
+import { wire } from "../../pkg/lib/wire.mjs";
 import { seed } from "./scratch.mjs";
 
 /**
- * An instance of the server build's core (the glue module imported under its own query, so that
- * it is a new one): set up as the node entry sets up its own (lib/server.mjs, bundled into
- * gen/server.mjs, where its memory cannot be reached), or with no tape decoder registered, so
+ * An instance of the core build (the glue module imported under its own query, so that it is a
+ * new one): wired as the node entry wires its own (lib/node.mjs, bundled into gen/node.mjs, where
+ * its memory cannot be reached), or with no tape decoder, so
  * that its results come from serde_json's text and JSON.parse.
  */
 async function core(query, setUp) {
@@ -25,8 +26,8 @@ async function core(query, setUp) {
   setUp(glue);
   return { glue, exports };
 }
-const asTheEntry = await core("as-the-entry", (glue) => registerServer(glue, false));
-const viaJson = (await core("without-tape", (glue) => register(glue, false))).glue;
+const asTheEntry = await core("as-the-entry", (glue) => wire(glue, { validator: false, decoder }));
+const viaJson = (await core("without-tape", (glue) => wire(glue, { validator: false }))).glue;
 
 const ANYTHING = fc.anything({
   withBigInt: true,

@@ -23,6 +23,8 @@ export function packAndInstall() {
   npm(["install", "--offline", join(dir, packed.filename)], project);
   return {
     project,
+    tarball: join(dir, packed.filename),
+    packed,
     files: packed.files.map((f) => f.path),
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };

@@ -1,5 +1,5 @@
 // The smoke suite in the command-line runtimes, each loading the packed package from the
-// scratch project: Node (import, require, require as on Node 20.18), Bun (import, require) and
+// scratch project: Node (import, require), Bun (import, require) and
 // Deno (bare specifier with node_modules, and `npm:`), compared with Node ESM's results.
 // Deno runs the core with NO permission flags and the client with only --allow-net.
 import assert from "node:assert/strict";
@@ -25,13 +25,6 @@ const allowApi = (api) => `--allow-net=127.0.0.1:${api.port}`;
 const runs = [
   { runtime: "node-esm", command: node, script: "smoke/esm.mjs", results: RESULTS.all },
   { runtime: "node-cjs", command: node, script: "smoke/cjs.cjs", results: RESULTS.all },
-  {
-    runtime: "node-cjs-as-on-20.18",
-    command: node,
-    flags: () => ["--no-experimental-require-module"],
-    script: "smoke/cjs.cjs",
-    results: RESULTS.all,
-  },
   { runtime: "bun-import", command: bin("bun"), script: "smoke/esm.mjs", results: RESULTS.all },
   { runtime: "bun-require", command: bin("bun"), script: "smoke/cjs.cjs", results: RESULTS.all },
   {

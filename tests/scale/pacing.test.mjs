@@ -5,7 +5,7 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { SmartInviteClient, SmartInviteError } from "../../pkg/lib/node.mjs";
+import { SmartInviteClient, SmartInviteError } from "../../pkg/gen/node.mjs";
 import { startMockServer } from "../../pkg/mock/index.mjs";
 import {
   assertPausedAfter429,

@@ -3,7 +3,7 @@
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { validateInvite } from "../../pkg/lib/node.mjs";
+import { validateInvite } from "../../pkg/gen/node.mjs";
 import { startMockServer } from "../../pkg/mock/index.mjs";
 import { createInviteQueue, inviteJobId } from "../../pkg/queue/index.mjs";
 import {

@@ -1,5 +1,5 @@
 //! Results through the tape (`src/wasm/tape.rs`) and the package's own decoder
-//! (`tapeDecoder` in pkg/lib/setup.mjs, evaluated from its source): every value comes out as
+//! (`tapeDecoder` in pkg/lib/tape.mjs, evaluated from its source): every value comes out as
 //! `JSON.parse` of serde_json's text gives it, in Node and in headless Chromium (`make test-pkg`).
 //! The decoder stays registered afterwards, as the package registers it, so the tests that run
 //! later in this module go through the tape too.
@@ -15,13 +15,14 @@ use wasm_bindgen_test::wasm_bindgen_test;
 use crate::json::Json;
 use crate::wasm::tape::{set_decoder, to_js};
 
-const SETUP: &str = include_str!("../../pkg/lib/setup.mjs");
+const TAPE: &str = include_str!("../../pkg/lib/tape.mjs");
 const SEED: &str = include_str!("../fixtures/seed-request.json");
 
-/// A new decoder from pkg/lib/setup.mjs (tapeDecoder is the file's last function).
+/// A new decoder from pkg/lib/tape.mjs (the module is its one function, tapeDecoder).
 fn package_decoder() -> Function {
-    let at = SETUP.find("function tapeDecoder()").expect("pkg/lib/setup.mjs defines tapeDecoder()");
-    let make = Function::new_no_args(&format!("{}\nreturn tapeDecoder();", &SETUP[at..]));
+    let at = TAPE.find("export function tapeDecoder()").expect("pkg/lib/tape.mjs exports tapeDecoder()");
+    let source = &TAPE[at + "export ".len()..];
+    let make = Function::new_no_args(&format!("{source}\nreturn tapeDecoder();"));
     make.call0(&JsValue::UNDEFINED).expect("tapeDecoder() runs").unchecked_into()
 }
 

@@ -22,7 +22,7 @@ import {
   SmartInviteClient,
   SmartInviteError,
   verifyNotification,
-} from "../../pkg/lib/node.mjs";
+} from "../../pkg/gen/node.mjs";
 import { startMockServer } from "../../pkg/mock/index.mjs";
 import { staticFile } from "./files.mjs";
 import { startMailbox } from "./mailbox.mjs";

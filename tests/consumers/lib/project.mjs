@@ -58,7 +58,7 @@ export function makeConsumerProject() {
   return { dir, files: scratch.files, cleanup: scratch.cleanup };
 }
 
-/** Imports a file of the package installed in the project (`lib/node.mjs`, `mock/index.mjs`). */
+/** Imports a file of the package installed in the project (`gen/node.mjs`, `mock/index.mjs`). */
 export function importInstalled(dir, file) {
   const installed = dirname(createRequire(join(dir, "consumer.cjs")).resolve("smart-invite/package.json"));
   return import(pathToFileURL(join(installed, file)));
@@ -135,7 +135,7 @@ export function withMockApi() {
   const context = { processes: [] };
   before(async () => {
     context.project = consumerProject();
-    context.pkg = await importInstalled(context.project.dir, "lib/node.mjs");
+    context.pkg = await importInstalled(context.project.dir, "gen/node.mjs");
     const { startMockServer } = await importInstalled(context.project.dir, "mock/index.mjs");
     context.mock = await startMockServer({ clientSecret: SECRET });
   });

@@ -29,8 +29,8 @@ export function runFolder() {
   const [packed] = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", dir], PKG_DIR));
   const dependencies = { "smart-invite": `file:./${packed.filename}` };
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "apps", private: true, dependencies }, null, 2));
-  // --offline: the package's one dependency (cli-progress, for its command line) is a dev
-  // dependency of the repository too, so npm's cache holds it; nothing may come from a registry; no lockfile,
+  // --offline: the package has no dependency, so the tarball is all npm installs; nothing may
+  // come from a registry; no lockfile,
   // so the frameworks' lockfile above stays the one that marks the project root (Turbopack).
   run("npm", ["install", "--offline", "--no-package-lock", "--no-audit", "--no-fund"], dir);
   addSmoke(dir, ["smoke.mjs", "esm.mjs"]);

@@ -45,8 +45,8 @@ export function makeScratchProject(pkgDir = PKG_DIR) {
     join(dir, "package.json"),
     JSON.stringify({ name: "smart-invite-scratch", private: true, type: "module" }, null, 2),
   );
-  // --offline: the package's one dependency (cli-progress) is a dev dependency too, so npm's cache
-  // holds it; nothing may come from a registry.
+  // --offline: the package has no dependency, so the tarball is all npm installs; nothing may
+  // come from a registry (and nothing depends on what npm's cache holds).
   run("npm", ["install", "--offline", "--no-audit", "--no-fund", `./${packed[0].filename}`], dir);
   for (const folder of ["smoke", "snippets"]) cpSync(join(HERE, folder), join(dir, folder), { recursive: true });
   writeFileSync(join(dir, "smoke", "fixtures.mjs"), fixturesModule());

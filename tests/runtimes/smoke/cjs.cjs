@@ -1,5 +1,4 @@
-// Smoke harness for `require`: Node CJS (also as on Node 20.18, where require() of ESM fails)
-// and Bun. Only the package is required; the suite itself is ESM and loaded by import().
+// Smoke harness for `require`: Node CJS and Bun. Only the package is required; the suite itself is ESM and loaded by import().
 const api = require("smart-invite");
 
 const [runtime, baseUrl, parts] = process.argv.slice(2);

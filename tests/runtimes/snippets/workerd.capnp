@@ -13,8 +13,9 @@ const inviteCheck :Workerd.Worker = (
     # the .wasm is a `wasm` module (workerd refuses to compile wasm from bytes).
     (name = "smart-invite", esModule = "export * from 'smart-invite/lib/workerd.mjs';"),
     (name = "smart-invite/lib/workerd.mjs", esModule = embed "node_modules/smart-invite/lib/workerd.mjs"),
-    (name = "smart-invite/lib/setup.mjs", esModule = embed "node_modules/smart-invite/lib/setup.mjs"),
-    (name = "smart-invite/lib/setup-client.mjs", esModule = embed "node_modules/smart-invite/lib/setup-client.mjs"),
+    (name = "smart-invite/lib/wire.mjs", esModule = embed "node_modules/smart-invite/lib/wire.mjs"),
+    (name = "smart-invite/lib/tape.mjs", esModule = embed "node_modules/smart-invite/lib/tape.mjs"),
+    (name = "smart-invite/lib/client.mjs", esModule = embed "node_modules/smart-invite/lib/client.mjs"),
     (name = "smart-invite/lib/error.mjs", esModule = embed "node_modules/smart-invite/lib/error.mjs"),
     (name = "smart-invite/lib/schema.mjs", esModule = embed "node_modules/smart-invite/lib/schema.mjs"),
     (name = "smart-invite/lib/bulk.mjs", esModule = embed "node_modules/smart-invite/lib/bulk.mjs"),
