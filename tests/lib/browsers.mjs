@@ -15,9 +15,13 @@
 //   }
 //
 // `evaluate` and `waitFor` take a function run in the page; it must be self-contained (it is sent
-// as source text) and return JSON. Every engine reads page errors through window.onerror,
-// recorded from the first script on by an init script where the driver has one (Chromium,
-// Firefox); WebKit's driver has none, so there errors after load are all that `errors()` sees.
+// as source text) and return JSON. Every engine records page errors with error and
+// unhandledrejection listeners, from the first script on where the driver runs init scripts
+// (Chromium, Firefox); WebKit's driver does not, so there `errors()` sees those after load only.
+//
+// WebKit gets an Xvfb of its own, started with -displayfd (it picks a free display and says
+// which), rather than `xvfb-run -a`: two test files starting at once can race for one display
+// under xvfb-run, and ending xvfb-run leaves its children running.
 
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
