@@ -179,7 +179,13 @@ fn end_time(
         }
     };
     let name = path.name();
-    let parsed = event_time::parse(written.trim()).map_err(|e| (IssueKey::from(&e), e));
+    let written = written.trim();
+    if written.is_empty() {
+        // A cleared `datetime-local` sends "": blank, as any other required text left empty.
+        report.add(text_path, IssueKey::Blank, format!("{name} must not be empty."));
+        return None;
+    }
+    let parsed = event_time::parse(written).map_err(|e| (IssueKey::from(&e), e));
     let moment = parsed.and_then(|w| match (w, zone) {
         (Written::Absolute(m), _) => Ok(Some(m)),
         (Written::Local(local), EventZone::Given(tz)) => resolve(local, tz),
