@@ -226,6 +226,37 @@ fn times() {
     ]);
 }
 
+/// A blank end, as a cleared `datetime-local` sends it, is reported as every blank required
+/// text is: `errors.blank`, "start must not be empty.", at the path of the text.
+#[test]
+fn blank_times_are_blank_like_every_required_text() {
+    let blanks = [json!(""), json!("   "), json!("\t\n")];
+    for (end, other) in [("start", "end"), ("end", "start")] {
+        for blank in &blanks {
+            let cases = [
+                (blank.clone(), format!("event.{end}")),
+                (json!({"time": blank, "tzid": "Europe/London"}), format!("event.{end}.time")),
+                (json!({"time": blank}), format!("event.{end}.time")),
+            ];
+            for (value, path) in cases {
+                let v = validate_value(&with(&format!("event.{end}"), Some(value.clone())));
+                let issues = v.errors.get(&path).unwrap_or_else(|| panic!("{end} = {value}: {:?}", v.errors));
+                assert_eq!(issues.len(), 1, "{end} = {value}: {issues:?}");
+                assert!(issues[0].is(IssueKey::Blank), "{end} = {value}: {issues:?}");
+                assert_eq!(issues[0].description, format!("{end} must not be empty."));
+                // Nothing else is said about it, nor about the other end.
+                assert_eq!(v.errors.len(), 1, "{end} = {value}: {:?}", v.errors);
+                assert!(v.errors.get(&format!("event.{other}")).is_none());
+            }
+        }
+    }
+    // Both cleared: one blank each.
+    let mut doc = with("event.start", Some(json!("")));
+    doc["event"]["end"] = json!("");
+    let v = validate_value(&doc);
+    assert!(v.errors.has("event.start", IssueKey::Blank) && v.errors.has("event.end", IssueKey::Blank));
+}
+
 #[test]
 fn time_forms_normalize_to_utc_in_the_object_form() {
     // `(start as written, event tzid, expected start)`.

@@ -175,7 +175,7 @@ fn read_response(body: &Object<'_>) -> Result<InviteResponse, Failure> {
         .ok_or_else(|| Failure::shape("it has no `smart_invite_id`"))?;
     Ok(InviteResponse {
         smart_invite_id,
-        method: option(body, "method", &[Method::Request, Method::Cancel, Method::Remove], Method::as_str),
+        method: option(body, "method", &Method::ALL, Method::as_str),
         callback_url: lenient::text(body, "callback_url"),
         recipient: body.get("recipient").and_then(Reply::read),
         recipients: items(body, "recipients", Reply::read),

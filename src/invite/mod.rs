@@ -29,12 +29,20 @@ pub enum Method {
 }
 
 impl Method {
+    /// Every method the API takes, the default first.
+    ///
+    /// ```
+    /// let names: Vec<&str> = smart_invite::Method::ALL.iter().map(|m| m.as_str()).collect();
+    /// assert_eq!(names, ["request", "cancel", "remove"]);
+    /// ```
+    pub const ALL: [Method; 3] = [Self::Request, Self::Cancel, Self::Remove];
+
     /// The wire name.
     ///
     /// ```
     /// assert_eq!(smart_invite::Method::Remove.as_str(), "remove");
     /// ```
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             Self::Request => "request",
             Self::Cancel => "cancel",

@@ -8,127 +8,118 @@ use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// The stable identifier of a problem found in a payload.
-///
-/// Each variant's [`IssueKey::as_str`] is what appears as `key` in the error map. Errors start
-/// with `errors.` (the payload would be rejected), warnings with `warnings.` (it is sent, but
-/// something deserves a look).
-///
-/// ```
-/// use smart_invite::IssueKey;
-/// assert_eq!(IssueKey::Required.as_str(), "errors.required");
-/// assert!(IssueKey::UnknownField.is_warning());
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum IssueKey {
+/// Declares [`IssueKey`] from one table, each variant with its documentation and its key, so
+/// that the enum, [`IssueKey::ALL`] and [`IssueKey::as_str`] cannot disagree.
+macro_rules! issue_keys {
+    ($($(#[doc = $doc:literal])+ $variant:ident => $key:literal,)+) => {
+        /// The stable identifier of a problem found in a payload.
+        ///
+        /// Each variant's [`IssueKey::as_str`] is what appears as `key` in the error map. Errors
+        /// start with `errors.` (the payload would be rejected), warnings with `warnings.` (it is
+        /// sent, but something deserves a look).
+        ///
+        /// ```
+        /// use smart_invite::IssueKey;
+        /// assert_eq!(IssueKey::Required.as_str(), "errors.required");
+        /// assert!(IssueKey::UnknownField.is_warning());
+        /// ```
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum IssueKey {
+            $($(#[doc = $doc])+ $variant,)+
+        }
+
+        impl IssueKey {
+            /// Every key, in the order of the enum.
+            ///
+            /// ```
+            /// use smart_invite::IssueKey;
+            /// assert_eq!(IssueKey::ALL[0], IssueKey::Required);
+            /// assert!(IssueKey::ALL.iter().all(|key| key.as_str().contains('.')));
+            /// ```
+            pub const ALL: &'static [IssueKey] = &[$(Self::$variant,)+];
+
+            /// The stable identifier, such as `errors.required`.
+            ///
+            /// ```
+            /// assert_eq!(smart_invite::IssueKey::StartAfterEnd.as_str(), "errors.start_after_end");
+            /// ```
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $key,)+
+                }
+            }
+        }
+    };
+}
+
+issue_keys! {
     /// A required field is missing or `null`.
-    Required,
+    Required => "errors.required",
     /// A field has the wrong JSON type (a number where text belongs, ...).
-    InvalidType,
+    InvalidType => "errors.invalid_type",
     /// A text field is empty or only white space.
-    Blank,
+    Blank => "errors.blank",
     /// A text field is longer than the API allows.
-    TooLong,
+    TooLong => "errors.too_long",
     /// A value is not one of the allowed options (`method`, `status`, `transparency`).
-    InvalidOption,
+    InvalidOption => "errors.invalid_option",
     /// Text contains control characters (line breaks, tabs, NUL, ...).
-    ControlCharacters,
+    ControlCharacters => "errors.control_characters",
     /// Not a valid email address.
-    InvalidEmail,
+    InvalidEmail => "errors.invalid_email",
     /// Not an absolute URL of an allowed scheme.
-    InvalidUrl,
+    InvalidUrl => "errors.invalid_url",
     /// Not a time or date in a form the API accepts.
-    InvalidTime,
+    InvalidTime => "errors.invalid_time",
     /// A time with non-zero fractional seconds, which the API rejects.
-    FractionalSeconds,
+    FractionalSeconds => "errors.fractional_seconds",
     /// A local time that does not exist in its time zone (the spring-forward gap).
-    NonexistentLocalTime,
+    NonexistentLocalTime => "errors.nonexistent_local_time",
     /// A local time that happens twice in its time zone (the fall-back overlap).
-    AmbiguousLocalTime,
+    AmbiguousLocalTime => "errors.ambiguous_local_time",
     /// `start` and `end` are not of the same kind (one a date, the other a time).
-    MixedTimeKinds,
+    MixedTimeKinds => "errors.mixed_time_kinds",
     /// `start` is not strictly before `end`.
-    StartAfterEnd,
+    StartAfterEnd => "errors.start_after_end",
     /// A time zone id that is not an IANA time zone.
-    UnknownTimeZone,
+    UnknownTimeZone => "errors.unknown_time_zone",
     /// A field that Smart Invites do not support (`event.attendees`, `event.conferencing`).
-    NotSupported,
+    NotSupported => "errors.not_supported",
     /// A number outside its allowed range (latitude, longitude, reminder minutes).
-    OutOfRange,
+    OutOfRange => "errors.out_of_range",
     /// A list with more items than allowed (reminders).
-    TooMany,
+    TooMany => "errors.too_many",
     /// A list that must not be empty is empty.
-    Empty,
+    Empty => "errors.empty",
     /// The same email address appears twice among the recipients.
-    Duplicate,
+    Duplicate => "errors.duplicate",
     /// Two fields that exclude each other are both present (`recipient` and `recipients`).
-    Conflict,
+    Conflict => "errors.conflict",
     /// Not a colour of the form `#rrggbb`.
-    InvalidColor,
+    InvalidColor => "errors.invalid_color",
     /// The input is not JSON (or not UTF-8); the description gives line and column.
-    InvalidJson,
+    InvalidJson => "errors.invalid_json",
     /// The input is larger than [`crate::MAX_INPUT_BYTES`].
-    TooLarge,
+    TooLarge => "errors.too_large",
     /// Warning: a field the API does not document; it is dropped from the output.
-    UnknownField,
+    UnknownField => "warnings.unknown_field",
     /// Warning: a field that this method ignores; it is dropped from the output.
-    Ignored,
+    Ignored => "warnings.ignored",
     /// Warning: no time zone was given, `Etc/UTC` is assumed.
-    DefaultTimeZone,
+    DefaultTimeZone => "warnings.default_time_zone",
     /// Warning: a plain `http` callback URL to a host other than loopback.
-    InsecureUrl,
+    InsecureUrl => "warnings.insecure_url",
     /// Warning: a custom organizer email needs mail forwarding to the data center.
-    OrganizerForwarding,
+    OrganizerForwarding => "warnings.organizer_forwarding",
     /// More than [`MAX_LISTED`] errors were found: the rest are counted in this one, at the
     /// path `""`, and not listed.
-    ErrorsTruncated,
+    ErrorsTruncated => "errors.truncated",
     /// More than [`MAX_LISTED`] warnings were found: the rest are counted in this one, at the
     /// path `""`, and not listed.
-    WarningsTruncated,
+    WarningsTruncated => "warnings.truncated",
 }
 
 impl IssueKey {
-    /// The stable identifier, such as `errors.required`.
-    ///
-    /// ```
-    /// assert_eq!(smart_invite::IssueKey::StartAfterEnd.as_str(), "errors.start_after_end");
-    /// ```
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Required => "errors.required",
-            Self::InvalidType => "errors.invalid_type",
-            Self::Blank => "errors.blank",
-            Self::TooLong => "errors.too_long",
-            Self::InvalidOption => "errors.invalid_option",
-            Self::ControlCharacters => "errors.control_characters",
-            Self::InvalidEmail => "errors.invalid_email",
-            Self::InvalidUrl => "errors.invalid_url",
-            Self::InvalidTime => "errors.invalid_time",
-            Self::FractionalSeconds => "errors.fractional_seconds",
-            Self::NonexistentLocalTime => "errors.nonexistent_local_time",
-            Self::AmbiguousLocalTime => "errors.ambiguous_local_time",
-            Self::MixedTimeKinds => "errors.mixed_time_kinds",
-            Self::StartAfterEnd => "errors.start_after_end",
-            Self::UnknownTimeZone => "errors.unknown_time_zone",
-            Self::NotSupported => "errors.not_supported",
-            Self::OutOfRange => "errors.out_of_range",
-            Self::TooMany => "errors.too_many",
-            Self::Empty => "errors.empty",
-            Self::Duplicate => "errors.duplicate",
-            Self::Conflict => "errors.conflict",
-            Self::InvalidColor => "errors.invalid_color",
-            Self::InvalidJson => "errors.invalid_json",
-            Self::TooLarge => "errors.too_large",
-            Self::UnknownField => "warnings.unknown_field",
-            Self::Ignored => "warnings.ignored",
-            Self::DefaultTimeZone => "warnings.default_time_zone",
-            Self::InsecureUrl => "warnings.insecure_url",
-            Self::OrganizerForwarding => "warnings.organizer_forwarding",
-            Self::ErrorsTruncated => "errors.truncated",
-            Self::WarningsTruncated => "warnings.truncated",
-        }
-    }
-
     /// Whether this key marks a warning (the payload is still valid) rather than an error.
     ///
     /// ```
@@ -365,6 +356,16 @@ impl<'de> Deserialize<'de> for Issues {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_key_is_listed_once_with_its_kind() {
+        let mut seen = std::collections::HashSet::new();
+        for (index, key) in IssueKey::ALL.iter().enumerate() {
+            assert_eq!(*key as usize, index, "{key}");
+            assert!(seen.insert(key.as_str()), "{key} twice");
+            assert!(key.as_str().starts_with("errors.") || key.is_warning(), "{key}");
+        }
+    }
 
     #[test]
     fn past_the_bound_issues_are_counted_and_summed_up_once() {

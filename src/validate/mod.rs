@@ -2,6 +2,7 @@
 //! the error map out, with warnings either way.
 
 mod issues;
+pub mod limits;
 mod path;
 mod rules;
 

@@ -8,6 +8,9 @@ use crate::invite::{Event, Location, Reminder, Transparency};
 use crate::time::parse::{self as event_time, Written};
 use crate::time::{EventTime, Moment, Zone};
 use crate::validate::issues::IssueKey;
+use crate::validate::limits::{
+    MAX_DESCRIPTION_CHARS, MAX_LATITUDE, MAX_LONGITUDE, MAX_REMINDERS, MAX_REMINDER_MINUTES, MAX_SUMMARY_CHARS,
+};
 use crate::validate::path::Path;
 use crate::validate::quoted;
 
@@ -35,16 +38,15 @@ const NOT_SUPPORTED: &[(&str, &str)] = &[
     ),
 ];
 
-const SUMMARY: TextRule = TextRule { max_chars: Some(1024), ..TextRule::REQUIRED };
-const DESCRIPTION: TextRule = TextRule { max_chars: Some(4096), ..TextRule::OPTIONAL };
-const MAX_REMINDERS: usize = 5;
+const SUMMARY: TextRule = TextRule { max_chars: Some(MAX_SUMMARY_CHARS), ..TextRule::REQUIRED };
+const DESCRIPTION: TextRule = TextRule { max_chars: Some(MAX_DESCRIPTION_CHARS), ..TextRule::OPTIONAL };
 
 /// `(field, largest magnitude, the midpoint between it and the next f64 up)` of the
 /// coordinates. A decimal text reads as an f64 above the limit exactly when it is above the
 /// midpoint (the midpoint itself rounds to the limit, whose last bit is even).
 const COORDINATES: [(&str, u32, &str); 2] = [
-    ("lat", 90, "90.00000000000000710542735760100185871124267578125"),
-    ("long", 180, "180.0000000000000142108547152020037174224853515625"),
+    ("lat", MAX_LATITUDE, "90.00000000000000710542735760100185871124267578125"),
+    ("long", MAX_LONGITUDE, "180.0000000000000142108547152020037174224853515625"),
 ];
 
 /// The zone an event's times are read in, as far as the event's own `tzid` tells.
@@ -179,7 +181,13 @@ fn end_time(
         }
     };
     let name = path.name();
-    let parsed = event_time::parse(written.trim()).map_err(|e| (IssueKey::from(&e), e));
+    let written = written.trim();
+    if written.is_empty() {
+        // A cleared `datetime-local` sends "": blank, as any other required text left empty.
+        report.add(text_path, IssueKey::Blank, format!("{name} must not be empty."));
+        return None;
+    }
+    let parsed = event_time::parse(written).map_err(|e| (IssueKey::from(&e), e));
     let moment = parsed.and_then(|w| match (w, zone) {
         (Written::Absolute(m), _) => Ok(Some(m)),
         (Written::Local(local), EventZone::Given(tz)) => resolve(local, tz),
@@ -302,7 +310,8 @@ fn reminders(value: &Json<'_>, path: &Path, report: &mut Report) -> Option<Vec<R
                 super::missing(&minutes_path, report);
                 return None;
             };
-            let whole = minutes.as_u64().and_then(|m| u32::try_from(m).ok());
+            let whole =
+                minutes.as_u64().filter(|&m| m <= u64::from(MAX_REMINDER_MINUTES)).and_then(|m| u32::try_from(m).ok());
             if whole.is_none() {
                 let (key, why) = match minutes.as_f64() {
                     Some(m) if m < 0.0 => (IssueKey::OutOfRange, "must be 0 or more".to_owned()),

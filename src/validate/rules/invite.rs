@@ -10,8 +10,16 @@ use crate::validate::path::Path;
 
 const FIELDS: &[&str] = &["method", "smart_invite_id", "recipient", "recipients", "callback_url", "organizer", "event"];
 
-const METHODS: &[(&str, Method)] =
-    &[("request", Method::Request), ("cancel", Method::Cancel), ("remove", Method::Remove)];
+/// `method`'s words and their methods, from [`Method::ALL`].
+const METHODS: [(&str, Method); Method::ALL.len()] = {
+    let mut table = [("", Method::Request); Method::ALL.len()];
+    let mut index = 0;
+    while index < table.len() {
+        table[index] = (Method::ALL[index].as_str(), Method::ALL[index]);
+        index += 1;
+    }
+    table
+};
 
 const ID: TextRule = TextRule { single_line: true, ..TextRule::REQUIRED };
 
@@ -25,7 +33,7 @@ pub(crate) fn invite(value: &Json<'_>, report: &mut Report) -> Option<Invite> {
     };
     let method_path = root.key("method");
     let errors_before = report.errors.found();
-    let method = choice(map, &method_path, METHODS, report).unwrap_or(report.method);
+    let method = choice(map, &method_path, &METHODS, report).unwrap_or(report.method);
     // An empty or absent method is the default; only a wrong one leaves the method unknown.
     let method_known = report.errors.found() == errors_before;
 
