@@ -7,6 +7,8 @@
 // forms of times. What it cannot say (DST gaps, known zone ids, start before end, ...) is
 // listed in docs/schema.md; validateInvite checks all of it.
 
+import { LIMITS, METHODS } from "../gen/definitions.mjs";
+
 const TARGETS = {
   "draft-2020-12": { uri: "https://json-schema.org/draft/2020-12/schema", defs: "$defs" },
   "draft-07": { uri: "http://json-schema.org/draft-07/schema#", defs: "definitions" },
@@ -84,8 +86,8 @@ function definitions(ref, { output }) {
     event: object(
       "The event the recipients are invited to.",
       {
-        summary: text("The title.", { pattern: NOT_BLANK, maxLength: 1024 }),
-        description: text("Plain text.", { maxLength: 4096 }),
+        summary: text("The title.", { pattern: NOT_BLANK, maxLength: LIMITS.maxSummaryChars }),
+        description: text("Plain text.", { maxLength: LIMITS.maxDescriptionChars }),
         start: ref("time"),
         end: ref("time"),
         ...(output
@@ -93,16 +95,23 @@ function definitions(ref, { output }) {
           : { tzid: { ...ref("zone"), description: "The zone the event is shown in (default Etc/UTC)." } }),
         location: object("Where it takes place.", {
           description: text("The place, as text."),
-          lat: coordinate("latitude", 90),
-          long: coordinate("longitude", 180),
+          lat: coordinate("latitude", LIMITS.maxLatitude),
+          long: coordinate("longitude", LIMITS.maxLongitude),
         }),
         reminders: {
           type: "array",
-          description: "Up to 5 reminders, in priority order.",
-          maxItems: 5,
+          description: `Up to ${LIMITS.maxReminders} reminders, in priority order.`,
+          maxItems: LIMITS.maxReminders,
           items: object(
             "A reminder.",
-            { minutes: { type: "integer", minimum: 0, description: "Minutes before the start." } },
+            {
+              minutes: {
+                type: "integer",
+                minimum: 0,
+                maximum: LIMITS.maxReminderMinutes,
+                description: "Minutes before the start.",
+              },
+            },
             ["minutes"],
           ),
         },
@@ -142,7 +151,7 @@ function build(target = "draft-2020-12", { output = false } = {}) {
     type: "object",
     properties: {
       method: {
-        enum: ["request", "cancel", "remove"],
+        enum: [...METHODS],
         ...(output ? {} : { default: "request" }),
         description: "request creates or updates (needs an event); cancel and remove take no event.",
       },

@@ -27,7 +27,6 @@ import { InviteStore } from "./store.mjs";
 
 const API_PATH = "/v1/smart_invites";
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
 /**
  * Starts the mock. Resolves once it listens.
@@ -200,7 +199,7 @@ export async function startMockServer(options = {}) {
     if (!record.callback_url)
       return [200, { delivered: false, reason: "the invite has no callback_url", notification }];
     const target = new URL(record.callback_url);
-    if (!LOOPBACK.test(target.hostname)) {
+    if (!fullBuild().__isLoopbackHost(target.hostname)) {
       return [200, { delivered: false, reason: "the mock posts callbacks to loopback hosts only", notification }];
     }
     try {

@@ -3,8 +3,11 @@
 /** A Cronofy data center id; `us` is the default. */
 export type DataCenterId = "us" | "uk" | "de" | "au" | "ca" | "sg";
 
-/** What a request asks of the API. */
-export type InviteMethod = "request" | "cancel" | "remove";
+// The issue keys and the methods are the core's own (src/validate/issues.rs, src/invite/),
+// written by the build from examples/definitions.rs.
+import type { InviteMethod, KnownIssueKey } from "../gen/types/definitions.js";
+
+export type { InviteMethod, KnownIssueKey };
 
 /** A recipient's answer to an invite. */
 export type RecipientStatus = "pending" | "accepted" | "tentative" | "declined";
@@ -137,39 +140,7 @@ export interface Invite {
 // ---- Results and errors ----
 
 /** A stable key such as `errors.required` or `warnings.unknown_field`; a server may send others. */
-export type IssueKey =
-  | "errors.required"
-  | "errors.invalid_type"
-  | "errors.blank"
-  | "errors.too_long"
-  | "errors.invalid_option"
-  | "errors.control_characters"
-  | "errors.invalid_email"
-  | "errors.invalid_url"
-  | "errors.invalid_time"
-  | "errors.fractional_seconds"
-  | "errors.nonexistent_local_time"
-  | "errors.ambiguous_local_time"
-  | "errors.mixed_time_kinds"
-  | "errors.start_after_end"
-  | "errors.unknown_time_zone"
-  | "errors.not_supported"
-  | "errors.out_of_range"
-  | "errors.too_many"
-  | "errors.empty"
-  | "errors.duplicate"
-  | "errors.conflict"
-  | "errors.invalid_color"
-  | "errors.invalid_json"
-  | "errors.too_large"
-  | "errors.truncated"
-  | "warnings.unknown_field"
-  | "warnings.ignored"
-  | "warnings.default_time_zone"
-  | "warnings.insecure_url"
-  | "warnings.organizer_forwarding"
-  | "warnings.truncated"
-  | (string & {});
+export type IssueKey = KnownIssueKey | (string & {});
 
 /** One problem at one field: a stable `key` for programs and a `description` for people. */
 export interface Issue {

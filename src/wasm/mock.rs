@@ -1,5 +1,6 @@
-//! `__requestIds`: what the local mock of the API (pkg/mock) logs of each request body
-//! (internal, not part of the documented API).
+//! What the local mock of the API (pkg/mock) takes from the core (internal, not part of the
+//! documented API): `__requestIds`, what it logs of each request body, and `__isLoopbackHost`,
+//! where it may post callbacks.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -135,4 +136,16 @@ impl<'de> Visitor<'de> for Reader {
     fn visit_unit<E>(self) -> Result<Self::Value, E> {
         Ok(Found::Nothing)
     }
+}
+
+/// Whether a host names this machine (`localhost`, `127.0.0.0/8`, `[::1]`), by the rule the
+/// core applies to callback URLs: the mock posts callbacks to such hosts only.
+///
+/// ```js
+/// __isLoopbackHost(new URL("http://127.0.0.1:8787/cb").hostname); // true
+/// __isLoopbackHost("example.com"); // false
+/// ```
+#[wasm_bindgen(js_name = __isLoopbackHost, skip_typescript)]
+pub fn is_loopback_host(host: &str) -> bool {
+    crate::formats::is_loopback(host)
 }
