@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { startMockServer } from "../../pkg/mock/index.mjs";
-import { invite, SECRET, waitFor } from "./helpers.mjs";
+import { invite, SECRET, startGate, waitFor } from "./helpers.mjs";
 
 const CLI = fileURLToPath(new URL("../../pkg/cli/main.mjs", import.meta.url));
 
@@ -71,8 +71,7 @@ before(async () => {
     if (line === 100) lines.push(""); // a blank line is skipped, and line numbers still match the file
   }
   writeFileSync(file, `${lines.join("\n")}\n`);
-  // Each request answered after 25 ms: sending takes long enough to interrupt.
-  mock = await startMockServer({ clientSecret: SECRET, faultRate: 1, randomFaults: ["delay=25"] });
+  mock = await startMockServer({ clientSecret: SECRET });
 });
 after(async () => {
   await mock?.close();
@@ -93,6 +92,7 @@ async function cli(args, { env = {}, whileRunning } = {}) {
   child.stderr.on("data", (c) => {
     stderr += c;
   });
+  child.stderrSoFar = () => stderr;
   const exited = once(child, "exit");
   await whileRunning?.(child);
   const [code] = await exited;
@@ -134,18 +134,29 @@ test("send, interrupted with Ctrl-C and resumed: every valid invite sent once, b
   const results = `${file}.results.jsonl`;
   const recorded = () => (existsSync(results) ? readFileSync(results, "utf8").split("\n").filter(Boolean) : []);
   const rate = ["--rate", "100/s,1000/min"];
-  const first = await cli(["send", file, "--base-url", mock.url, "--concurrency", "4", ...rate], {
-    whileRunning: async (child) => {
-      await waitFor(() => recorded().length >= 80, { what: "80 results", everyMs: 20 });
-      child.kill("SIGINT");
-    },
-  });
+  // The first 80 requests go through; the rest wait at the gate until the CLI has taken the
+  // Ctrl-C, so the interruption comes before the work is done however slow the machine.
+  const gate = await startGate(mock.url, { passFirst: 80 });
+  let first;
+  try {
+    first = await cli(["send", file, "--base-url", gate.url, "--concurrency", "4", ...rate], {
+      whileRunning: async (child) => {
+        await waitFor(() => recorded().length >= 80 && gate.held() > 0, { what: "80 results", everyMs: 20 });
+        child.kill("SIGINT");
+        await waitFor(() => /Interrupted/.test(child.stderrSoFar()), { what: "the Ctrl-C taken" });
+        gate.open();
+      },
+    });
+  } finally {
+    gate.close();
+  }
   assert.equal(first.code, 130, first.stderr);
   assert.match(first.stderr, /290 to send, at 100\/s,1000\/min\./);
   assert.match(first.stderr, /Interrupted/);
   assert.match(first.stderr, /left: run the same command again to resume/);
   const sentFirst = recorded().length;
-  assert.ok(sentFirst >= 80 && sentFirst < 290, `${sentFirst} sent before the interruption`);
+  // 80, and those the 4 lanes had in flight at the gate.
+  assert.ok(sentFirst >= 80 && sentFirst <= 84, `${sentFirst} sent before the interruption`);
   assert.deepEqual(reportedLines(first.stderr), [...BAD_LINES.keys()].map(fileLine));
 
   const second = await cli(["send", file, "--base-url", mock.url, "--concurrency", "4", ...rate]);

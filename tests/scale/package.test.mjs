@@ -2,11 +2,11 @@
 // queue entry says how to get it, and the `smart-invite` command is on the PATH of npx.
 
 import assert from "node:assert/strict";
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { packAndInstall, root, runNode } from "../package/scratch.mjs";
+import { lockedVersions, npmInstall, packAndInstall, root, runNode } from "../package/scratch.mjs";
 import { invalidInvite, invite } from "./helpers.mjs";
 
 let scratch;
@@ -35,13 +35,7 @@ test("installing smart-invite alone brings in neither bullmq nor ioredis; the qu
   assert.notEqual(without.status, 0);
   assert.match(without.stderr, /smart-invite\/queue runs on BullMQ.*npm install bullmq ioredis/);
 
-  execFileSync(
-    "npm",
-    ["install", "--offline", "--no-audit", "--no-fund", "--loglevel=error", "bullmq@6.7.0", "ioredis@6.0.0"],
-    {
-      cwd: scratch.project,
-    },
-  );
+  npmInstall(lockedVersions(["bullmq", "ioredis"]), scratch.project);
   const withIt = runNode(
     scratch.project,
     "queue2.mjs",

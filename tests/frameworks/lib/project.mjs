@@ -30,10 +30,12 @@ export function runFolder() {
   const [packed] = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", dir], PKG_DIR));
   const dependencies = { "smart-invite": `file:./${packed.filename}` };
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "apps", private: true, dependencies }, null, 2));
-  // --offline: the package's one dependency (cli-progress, for its command line) is a dev
-  // dependency of the repository too, so npm's cache holds it; nothing may come from a registry; no lockfile,
+  // --prefer-offline: the package's one dependency (cli-progress, for its command line) comes
+  // from npm's cache when it holds it, else from the registry (the root `npm ci` caches
+  // tarballs, not the metadata an install by range needs, so --offline fails with a cold
+  // cache); no lockfile,
   // so the frameworks' lockfile above stays the one that marks the project root (Turbopack).
-  run("npm", ["install", "--offline", "--no-package-lock", "--no-audit", "--no-fund"], dir);
+  run("npm", ["install", "--prefer-offline", "--no-package-lock", "--no-audit", "--no-fund"], dir);
   addSmoke(dir, ["smoke.mjs", "esm.mjs"]);
   return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }

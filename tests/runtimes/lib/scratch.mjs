@@ -45,9 +45,10 @@ export function makeScratchProject(pkgDir = PKG_DIR) {
     join(dir, "package.json"),
     JSON.stringify({ name: "smart-invite-scratch", private: true, type: "module" }, null, 2),
   );
-  // --offline: the package's one dependency (cli-progress) is a dev dependency too, so npm's cache
-  // holds it; nothing may come from a registry.
-  run("npm", ["install", "--offline", "--no-audit", "--no-fund", `./${packed[0].filename}`], dir);
+  // --prefer-offline: the package's one dependency (cli-progress) comes from npm's cache when it
+  // holds it, else from the registry (the root `npm ci` caches tarballs, not the metadata an
+  // install by range needs, so --offline fails with a cold cache).
+  run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", `./${packed[0].filename}`], dir);
   for (const folder of ["smoke", "snippets"]) cpSync(join(HERE, folder), join(dir, folder), { recursive: true });
   writeFileSync(join(dir, "smoke", "fixtures.mjs"), fixturesModule());
   return dir;
