@@ -5,7 +5,8 @@
 //  - a hash: `seq` (the last sequence number given), `last` (`seq|hash` of the last change
 //    queued, to merge an identical one into it while it waits), `done` (the last change sent),
 //    `held` (Cronofy holds the invite: a request of it was answered 2xx), and `k:<seq>` (each
-//    waiting change's kind, r/c/x for request/cancel/remove, and when it was queued, ms);
+//    waiting change's kind, r/c/x for request/cancel/remove, a hash of its recipients, and
+//    when it was queued, ms);
 //  - `:pending`, a sorted set of the changes queued and neither sent nor skipped, by number;
 //  - `:lease`, the change in flight: SET NX PX with a token, renewed while it is sent, freed
 //    when it is answered, expiring when its worker is killed.
@@ -24,10 +25,14 @@
 // After the send, one more script (the only round trip ordering adds) records the outcome, frees
 // the lease and names the next pending change, whose job is promoted if it waits.
 //
-// When a change is moot (the table in docs/scale.md): a request or a cancel is replaced by the
-// next change when that one is a request, or a cancel once Cronofy holds the invite (a cancel
-// of an invite Cronofy never held would fail: the request goes first). A removal of a
-// recipient is never skipped, and nothing skips a change across a removal.
+// When a change is moot (the table in docs/scale.md), judged against the next pending change:
+//  - a cancel is replaced by a request or a cancel;
+//  - a request by a request for the same recipients (a request that leaves someone out does
+//    not uninvite them, so one that names more people must go first);
+//  - a request by a cancel only in the single-recipient form and once Cronofy holds the
+//    invite (a cancel of an invite Cronofy never held fails: the request goes first; and a
+//    multi-recipient cancel is sent after the request, whose people it then cancels);
+//  - a removal of a recipient is never skipped, and nothing skips a change across one.
 
 import { createHash } from "node:crypto";
 import { reserveLua } from "./limiter.mjs";
@@ -40,7 +45,8 @@ export const KINDS = { request: "r", cancel: "c", remove: "x" };
 export const ADD_GRACE_MS = 60_000;
 
 /** Numbers a change: returns { seq, added } (added 0: merged into the identical change queued
- * last and still waiting). KEYS: hash, pending. ARGV: kind, hash of the normalized change. */
+ * last and still waiting). KEYS: hash, pending. ARGV: kind and recipients' hash (8
+ * characters), hash of the normalized change. */
 const ADD = `
 local clock = redis.call('TIME')
 local now = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)
@@ -60,8 +66,8 @@ return { seq, 1 }
 
 /** The claim (see the top of this file). KEYS: hash, pending, lease, the set of superseded job
  * ids, then the rate limit's two keys when it reserves a slot. ARGV: n, token, lease ms, the
- * job id base (`identity|`), BullMQ's key base (`prefix:queue:`), the add grace (ms), then the
- * reservation's arguments. Returns { 'send', slot, wait } (slot and wait with a rate limit),
+ * job id base (`identity|`), BullMQ's key base (`prefix:queue:`), the add grace (ms), "1" for
+ * the single-recipient form, then the reservation's arguments. Returns { 'send', slot, wait } (slot and wait with a rate limit),
  * { 'busy', lease ms left }, { 'wait', job id waited for }, or { 'superseded', next job id }. */
 const claimLua = (reserving) => `
 ${reserving ? reserveLua : ""}
@@ -71,19 +77,21 @@ local base = ARGV[4]
 local clock = redis.call('TIME')
 local now = tonumber(clock[1]) * 1000 + tonumber(clock[2]) / 1000
 
-local function kind(seq)
+-- A change's kind, its recipients' hash, and when it was queued (ms).
+local function change(seq)
   local k = redis.call('HGET', H, 'k:' .. seq)
-  if not k then return nil, 0 end
-  return string.sub(k, 1, 1), tonumber(string.sub(k, 2))
+  if not k then return nil, nil, 0 end
+  return string.sub(k, 1, 1), string.sub(k, 2, 9), tonumber(string.sub(k, 10))
 end
 -- Whether change m is moot given the pending change after it (nil: none).
 local function moot(m, after)
   if not after then return false end
-  local km = kind(m)
-  local ka = kind(after)
+  local km, rm = change(m)
+  local ka, ra = change(after)
   if km == 'x' or ka == 'x' or not km or not ka then return false end
-  if ka == 'r' then return true end
-  return km == 'c' or redis.call('HGET', H, 'held') == '1'
+  if km == 'c' then return true end
+  if ka == 'r' then return rm == ra end
+  return ARGV[7] == '1' and redis.call('HGET', H, 'held') == '1'
 end
 local function skip(m)
   redis.call('ZREM', P, m)
@@ -116,7 +124,7 @@ while true do
     end
     redis.call('SET', L, ARGV[2], 'PX', ARGV[3])
     if ${reserving ? "true" : "false"} then
-      local slot, wait = reserve(KEYS[5], KEYS[6], now, ARGV, 7)
+      local slot, wait = reserve(KEYS[5], KEYS[6], now, ARGV, 8)
       return { 'send', slot, wait }
     end
     return { 'send' }
@@ -124,7 +132,7 @@ while true do
   if moot(m, after) then
     skip(m)
   else
-    local _, queuedAt = kind(m)
+    local _, _, queuedAt = change(m)
     local job = ARGV[5] .. base .. m
     local finished = redis.call('HEXISTS', job, 'finishedOn') == 1
     local lost = redis.call('EXISTS', job) == 0 and now - queuedAt > tonumber(ARGV[6])
@@ -163,9 +171,17 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[
 return 0
 `;
 
+const digest = (text, length) => createHash("sha256").update(text).digest("base64url").slice(0, length);
+
 /** The hash of a normalized change, to merge an identical one into it. */
 export function changeHash(invite) {
-  return createHash("sha256").update(JSON.stringify(invite)).digest("base64url").slice(0, 22);
+  return digest(JSON.stringify(invite), 22);
+}
+
+/** The hash of a change's recipients (their emails, lowercased, in any order): 8 characters. */
+function recipientsHash(invite) {
+  const people = invite.recipients ?? [invite.recipient];
+  return digest(people.map((p) => String(p.email).toLowerCase()).sort().join("\n"), 8);
 }
 
 /** Where the order of one queue lives in Redis. */
@@ -200,7 +216,7 @@ export class InviteOrder {
   /** The `smartInviteAdd` arguments of a change. */
   addArgs(identity, invite) {
     const { hash, pending } = this.keys(identity);
-    return [hash, pending, KINDS[invite.method], changeHash(invite)];
+    return [hash, pending, KINDS[invite.method] + recipientsHash(invite), changeHash(invite)];
   }
 
   /**
@@ -210,7 +226,8 @@ export class InviteOrder {
   claim(redis, { identity, seq, token, leaseMs }, reservation) {
     const { hash, pending, lease } = this.keys(identity);
     const keys = [hash, pending, lease, this.supersededKey];
-    const args = [seq, token, leaseMs, `${identity}|`, this.jobKeyBase, ADD_GRACE_MS];
+    const single = identity.endsWith("|*") ? "0" : "1";
+    const args = [seq, token, leaseMs, `${identity}|`, this.jobKeyBase, ADD_GRACE_MS, single];
     if (!reservation) return redis.runCommand("smartInviteClaim", [...keys, ...args]);
     return redis.runCommand("smartInviteClaimReserve", [...keys, ...reservation.keys, ...args, ...reservation.args]);
   }
