@@ -109,13 +109,20 @@ export const stampedFetch = async (url, init) => {
 /**
  * An HTTP proxy on 127.0.0.1 in front of `target` that lets the first `passFirst` requests
  * through and holds the rest until `open()`: the order of events a test needs (an interruption
- * before the work is done) without racing the clock. `held()` counts the requests it holds.
+ * before the work is done) without racing the clock. `held()` counts the requests it holds;
+ * `bodies` has the body of every request, in the order they arrived (what reached the API
+ * first), whether or not their sender is still there to read the answer.
  */
-export async function startGate(target, { passFirst = 0 } = {}) {
+export async function startGate(target, { passFirst = Number.POSITIVE_INFINITY } = {}) {
   let passed = 0;
   let opened = false;
   const waiting = [];
-  const server = http.createServer((req, res) => {
+  const bodies = [];
+  const server = http.createServer(async (req, res) => {
+    const chunks = [];
+    for await (const chunk of req) chunks.push(chunk);
+    const body = Buffer.concat(chunks);
+    bodies.push(body.toString("utf8"));
     const forward = () => {
       const options = { method: req.method, headers: req.headers };
       const upstream = http.request(new URL(req.url, target), options, (answer) => {
@@ -123,7 +130,7 @@ export async function startGate(target, { passFirst = 0 } = {}) {
         answer.pipe(res);
       });
       upstream.on("error", () => res.destroy());
-      req.pipe(upstream);
+      upstream.end(body);
     };
     if (opened || passed < passFirst) {
       passed += 1;
@@ -134,7 +141,13 @@ export async function startGate(target, { passFirst = 0 } = {}) {
   await once(server, "listening");
   return {
     url: `http://127.0.0.1:${server.address().port}`,
+    bodies,
     held: () => waiting.length,
+    /** Holds every request from now on, until `open()`. */
+    hold() {
+      opened = false;
+      passFirst = passed;
+    },
     open() {
       opened = true;
       for (const forward of waiting.splice(0)) forward();
