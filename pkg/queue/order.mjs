@@ -181,7 +181,13 @@ export function changeHash(invite) {
 /** The hash of a change's recipients (their emails, lowercased, in any order): 8 characters. */
 function recipientsHash(invite) {
   const people = invite.recipients ?? [invite.recipient];
-  return digest(people.map((p) => String(p.email).toLowerCase()).sort().join("\n"), 8);
+  return digest(
+    people
+      .map((p) => String(p.email).toLowerCase())
+      .sort()
+      .join("\n"),
+    8,
+  );
 }
 
 /** Where the order of one queue lives in Redis. */

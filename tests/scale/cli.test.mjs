@@ -4,6 +4,7 @@
 
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import { once } from "node:events";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -190,4 +191,58 @@ test("send, interrupted with Ctrl-C and resumed: every valid invite sent once, b
   assert.match(third.stderr, /290 already done .*, 0 to send/);
   assert.equal(mock.requests.length, 290);
   assert.equal((await cli(["send", file, "--rate", "fast", "--base-url", mock.url])).code, 2);
+});
+
+test("send: lines that change one invite go one at a time, in file order, whatever order the answers come in", async () => {
+  const moves = join(dir, "moves.jsonl");
+  const moved = (n, summary) => ({ ...invite(n, "move"), event: { ...invite(n, "move").event, summary } });
+  const lines = [];
+  for (let n = 0; n < 10; n += 1) for (const summary of ["A", "B", "C"]) lines.push(JSON.stringify(moved(n, summary)));
+  writeFileSync(moves, `${lines.join("\n")}\n`);
+  // Each invite's first request answers late: without the rule its later lines would win.
+  for (let n = 0; n < 10; n += 1) mock.injectFaults(["delay=150"], { smartInviteId: `move-${n}` });
+  const gate = await startGate(mock.url);
+  try {
+    const run = await cli(["send", moves, "--base-url", gate.url, "--concurrency", "16", "--rate", "off"]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /Sent 30, failed 0/);
+  } finally {
+    await gate.close();
+  }
+  for (let n = 0; n < 10; n += 1) {
+    const id = `move-${n}`;
+    const order = gate.bodies.map((body) => JSON.parse(body)).filter((b) => b.smart_invite_id === id);
+    assert.deepEqual(
+      order.map((b) => b.event.summary),
+      ["A", "B", "C"],
+      `${id} in file order`,
+    );
+    assert.equal(mock.find(id, `guest${n}@example.com`).event.summary, "C");
+  }
+});
+
+test("send, resumed: a line sent again takes the later lines of its invite with it, so the last still wins", async () => {
+  const file = join(dir, "resume.jsonl");
+  const moved = (summary) => ({ ...invite(1, "resume"), event: { ...invite(1, "resume").event, summary } });
+  const lines = [moved("A"), invite(2, "resume"), moved("C")].map((p) => JSON.stringify(p));
+  writeFileSync(file, `${lines.join("\n")}\n`);
+  const key = (text) => createHash("sha256").update(text).digest("base64url").slice(0, 16);
+  // An earlier run: line 1 failed with a server error (to try again), lines 2 and 3 were sent.
+  const record = (line, ok) =>
+    JSON.stringify({ line, key: key(lines[line - 1]), ok, ...(ok ? {} : { error: { kind: "server" } }) });
+  writeFileSync(`${file}.results.jsonl`, `${[record(1, false), record(2, true), record(3, true)].join("\n")}\n`);
+  const gate = await startGate(mock.url);
+  try {
+    const run = await cli(["send", file, "--base-url", gate.url, "--rate", "off"]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /1 already done .*, 2 to send/);
+  } finally {
+    await gate.close();
+  }
+  const sent = gate.bodies.map((body) => JSON.parse(body));
+  assert.deepEqual(
+    sent.map((b) => `${b.smart_invite_id} ${b.event.summary}`),
+    ["resume-1 A", "resume-1 C"],
+  );
+  assert.equal(mock.find("resume-1", "guest1@example.com").event.summary, "C");
 });
