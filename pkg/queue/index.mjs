@@ -22,7 +22,7 @@ function loadBullMQ() {
     return createRequire(import.meta.url)("bullmq");
   } catch (error) {
     throw new Error(
-      `smart-invite/queue runs on BullMQ, which is not installed here (${error.message}). ` +
+      `smart-invite/queue runs on BullMQ, which is not installed here (${error.message.split("\n")[0]}). ` +
         "Install it beside smart-invite: npm install bullmq ioredis",
     );
   }
@@ -259,7 +259,12 @@ export function startInviteWorker({
 
   /** One change: its turn in its invite's order (and its send slot), then the send. */
   async function sendChange(job, token) {
-    const { identity, seq } = job.data;
+    const { invite, identity, seq } = job.data ?? {};
+    if (typeof identity !== "string" || !Number.isSafeInteger(seq) || !SEND[invite?.method]) {
+      throw new UnrecoverableError(
+        "invalid_job: not a change queued by smart-invite/queue's add (no invite, identity or number).",
+      );
+    }
     const change = { identity, seq, token: `${job.id}@${token}`, leaseMs };
     // The lease, once the claim gives it, is renewed until the answer (the wait for the send
     // slot included), so no other change of the invite goes out meanwhile. Renewing a lease

@@ -59,7 +59,10 @@ export async function main(): Promise<void> {
     if (result.state === "completed") console.log(result.invite.attachments?.icalendar);
     if (result.state === "failed") console.log(result.error.kind, result.error.errors);
   } else console.log(added.errors["event.end"]);
-  console.log(worker.slotCounts().lateSlots, (await queue.counts()).delayed);
+  const cancelled = await queue.add({ method: "cancel", smart_invite_id: "x", recipient: { email: "a@example.com" } });
+  const removed = await queue.add({ method: "remove", smart_invite_id: "y", recipient: { email: "b@example.com" } });
+  if (cancelled.ok && removed.ok && (await queue.result(cancelled.jobId)).state === "superseded") console.log("moot");
+  console.log(worker.slotCounts().lateSlots, (await queue.counts()).delayed, (await queue.counts()).superseded);
   const client = new SmartInviteClient({ clientSecret: "s", rateLimit: { perMinute: 100 } });
   const results = await client.upsertMany([], { concurrency: 2, onProgress: (done, total, failed) => done + total + failed });
   for (const r of results) console.log(r.ok ? r.invite.smart_invite_id : r.error.kind);
