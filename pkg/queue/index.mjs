@@ -158,6 +158,12 @@ export function createInviteQueue({ connection, name = DEFAULT_QUEUE_NAME, prefi
   };
 }
 
+/** Whether a failure of this kind ends the job: not worth trying again, or its last attempt
+ * (a failure of no known kind is tried again like a server error). */
+function lastAttempt(job, kind) {
+  return (kind !== undefined && !RETRYABLE.has(kind)) || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+}
+
 /** The typed error of a failed job (kept by the worker in the job's progress). */
 function failure(job) {
   if (job.progress && typeof job.progress === "object" && job.progress.error) return job.progress.error;
@@ -301,8 +307,7 @@ export function startInviteWorker({
       // `send` throws errors with the SmartInviteError's kind; anything else is unexpected,
       // which BullMQ tries again like a server error, and which may have left a request out.
       const kind = error?.kind;
-      const retryable = kind === undefined ? !(error instanceof UnrecoverableError) : RETRYABLE.has(kind);
-      outcome = !retryable || job.attemptsMade + 1 >= (job.opts.attempts ?? 1) ? "final" : "retry";
+      outcome = error instanceof UnrecoverableError || lastAttempt(job, kind) ? "final" : "retry";
       // No answer came back: Cronofy may still apply it, so nothing later goes before the lease ends.
       keepLease = kind === undefined || UNANSWERED.has(kind);
       throw error;
@@ -329,8 +334,7 @@ export function startInviteWorker({
           await limiter?.acquire();
           continue;
         }
-        const last = !RETRYABLE.has(error.kind) || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-        if (last) await job.updateProgress({ error: describeError(error) });
+        if (lastAttempt(job, error.kind)) await job.updateProgress({ error: describeError(error) });
         if (!RETRYABLE.has(error.kind)) {
           throw Object.assign(new UnrecoverableError(`${error.kind}: ${error.message}`), { kind: error.kind });
         }
