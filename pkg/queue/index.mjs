@@ -158,6 +158,12 @@ export function createInviteQueue({ connection, name = DEFAULT_QUEUE_NAME, prefi
   };
 }
 
+/** The answer recorded for a removal found already done (no .ics: the first answer had it). */
+function removedAlready(invite) {
+  const removed = { email: invite.recipient.email };
+  return { smart_invite_id: invite.smart_invite_id, method: "remove", attachments: { removed } };
+}
+
 /** Whether a failure of this kind ends the job: not worth trying again, or its last attempt
  * (a failure of no known kind is tried again like a server error). */
 function lastAttempt(job, kind) {
@@ -278,7 +284,7 @@ export function startInviteWorker({
     const renewal = setInterval(() => order.renew(redis, change).catch(() => {}), leaseMs / 3);
     try {
       const claim = (reservation) => order.claim(redis, change, reservation);
-      const [turn, detail] = limiter ? await limiter.acquire(claim) : await claim();
+      const [turn, detail, , again] = limiter ? await limiter.acquire(claim) : await claim();
       if (turn === "superseded") {
         wake(detail);
         return { superseded: true };
@@ -288,19 +294,20 @@ export function startInviteWorker({
         await job.moveToDelayed(Date.now() + ms, token);
         throw new DelayedError();
       }
-      return await sendHolding(job, change);
+      return await sendHolding(job, change, again === 1);
     } finally {
       clearInterval(renewal);
     }
   }
 
-  /** Sends a change whose lease this job holds; then records the outcome and frees the lease. */
-  async function sendHolding(job, change) {
+  /** Sends a change whose lease this job holds; then records the outcome and frees the lease.
+   * `again`: an earlier attempt got no answer, so it may have been applied. */
+  async function sendHolding(job, change, again) {
     const { invite } = job.data;
     let outcome = "retry";
     let keepLease = false;
     try {
-      const answer = await send(job, invite);
+      const answer = await send(job, invite, again);
       outcome = invite.method === "request" ? "held" : "sent";
       return answer;
     } catch (error) {
@@ -322,12 +329,15 @@ export function startInviteWorker({
   }
 
   /** The send, with the slot already taken: a 429 pauses every worker and takes a new slot. */
-  async function send(job, invite) {
+  async function send(job, invite, again) {
     for (let limited = 0; ; ) {
       try {
         return await api[SEND[invite.method]](invite);
       } catch (error) {
         if (!(error instanceof SmartInviteError)) throw error;
+        // A removal sent again after an attempt whose answer was lost (its worker stopped):
+        // Cronofy no longer has the person, which is what the removal is for.
+        if (again && invite.method === "remove" && error.kind === "not_found") return removedAlready(invite);
         if (error.kind === "rate_limited" && limited < MAX_RATE_LIMITED_IN_A_ROW) {
           limited += 1;
           await limiter?.pause(error.retryAfterMs ?? DEFAULT_PAUSE_MS);

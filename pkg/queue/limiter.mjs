@@ -145,11 +145,13 @@ export class SharedRateLimit {
   /**
    * Resolves when this worker may send one request. `first`, when given, makes the first
    * reservation instead (the invite order's claim, which reserves in the same script): it
-   * resolves to `[ "send", slot, wait ]`, or to another answer, which `acquire` returns at once
-   * without a slot. Resolves to `[ "send" ]` once the slot has come.
+   * resolves to `[ "send", slot, wait, ...more ]`, or to another answer, which `acquire`
+   * returns at once without a slot. Resolves to `[ "send", slot, wait, ...more ]` (`more` from
+   * `first`) once the slot has come.
    */
   async acquire(first) {
     let givenUp = "";
+    let more = [];
     for (let missed = 0; ; ) {
       const asked = performance.now();
       let slot;
@@ -157,7 +159,7 @@ export class SharedRateLimit {
       if (first) {
         const answer = await first(this.reservation());
         if (answer[0] !== "send") return answer;
-        [, slot, waitText] = answer;
+        [, slot, waitText, ...more] = answer;
         first = undefined;
       } else {
         const { keys, args } = this.reservation(givenUp);
@@ -184,7 +186,7 @@ export class SharedRateLimit {
         givenUp = slot;
         continue;
       }
-      return ["send"];
+      return ["send", slot, waitText, ...more];
     }
   }
 

@@ -4,9 +4,10 @@
 // Per invite (its identity, lib/identity.mjs), under `<prefix>:<queue>:smart-invite:invite:<identity>`:
 //  - a hash: `seq` (the last sequence number given), `last` (`seq|hash` of the last change
 //    queued, to merge an identical one into it while it waits), `done` (the last change sent),
-//    `held` (Cronofy holds the invite: a request of it was answered 2xx), and `k:<seq>` (each
+//    `held` (Cronofy holds the invite: a request of it was answered 2xx), `k:<seq>` (each
 //    waiting change's kind, r/c/x for request/cancel/remove, a hash of its recipients, and
-//    when it was queued, ms);
+//    when it was queued, ms) and `t:<seq>` (a change sent whose answer has not come back: sent
+//    again, it may already have been applied);
 //  - `:pending`, a sorted set of the changes queued and neither sent nor skipped, by number;
 //  - `:lease`, the change in flight: SET NX PX with a token, renewed while it is sent, freed
 //    when it is answered, expiring when its worker is killed.
@@ -67,8 +68,10 @@ return { seq, 1 }
 /** The claim (see the top of this file). KEYS: hash, pending, lease, the set of superseded job
  * ids, then the rate limit's two keys when it reserves a slot. ARGV: n, token, lease ms, the
  * job id base (`identity|`), BullMQ's key base (`prefix:queue:`), the add grace (ms), "1" for
- * the single-recipient form, then the reservation's arguments. Returns { 'send', slot, wait } (slot and wait with a rate limit),
- * { 'busy', lease ms left }, { 'wait', job id waited for }, or { 'superseded', next job id }. */
+ * the single-recipient form, then the reservation's arguments. Returns { 'send', slot, wait,
+ * again } (slot and wait with a rate limit; again 1 when an earlier attempt of this change got
+ * no answer), { 'busy', lease ms left }, { 'wait', job id waited for }, or { 'superseded',
+ * next job id }. */
 const claimLua = (reserving) => `
 ${reserving ? reserveLua : ""}
 local H, P, L, SUP = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
@@ -95,7 +98,7 @@ local function moot(m, after)
 end
 local function skip(m)
   redis.call('ZREM', P, m)
-  redis.call('HDEL', H, 'k:' .. m)
+  redis.call('HDEL', H, 'k:' .. m, 't:' .. m)
 end
 local function superseded()
   redis.call('SADD', SUP, base .. n)
@@ -103,7 +106,9 @@ local function superseded()
   return { 'superseded', low and (base .. low) or '' }
 end
 
+local rerun = 0
 if not redis.call('ZSCORE', P, n) then
+  rerun = 1
   -- Skipped by a later change, or sent by a run of this job whose worker stopped before BullMQ
   -- recorded it: sent again only when it is still the last change.
   if tonumber(redis.call('HGET', H, 'done') or 0) ~= n or redis.call('ZCARD', P) > 0 then
@@ -123,11 +128,12 @@ while true do
       return superseded()
     end
     redis.call('SET', L, ARGV[2], 'PX', ARGV[3])
+    local again = math.max(rerun, 1 - redis.call('HSETNX', H, 't:' .. n, 1))
     if ${reserving ? "true" : "false"} then
       local slot, wait = reserve(KEYS[5], KEYS[6], now, ARGV, 8)
-      return { 'send', slot, wait }
+      return { 'send', slot, wait, again }
     end
-    return { 'send' }
+    return { 'send', '', '', again }
   end
   if moot(m, after) then
     skip(m)
@@ -152,6 +158,7 @@ const FINISH = `
 local H, P, L = KEYS[1], KEYS[2], KEYS[3]
 local n = tonumber(ARGV[1])
 local leaves = ARGV[3] ~= 'retry'
+if leaves or ARGV[5] ~= '1' then redis.call('HDEL', H, 't:' .. n) end
 if leaves then
   redis.call('ZREM', P, n)
   redis.call('HDEL', H, 'k:' .. n)

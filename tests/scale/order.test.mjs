@@ -251,7 +251,12 @@ test("four patterns, 30 invites each, through 3 worker processes, one SIGKILLed 
     total += thenB.length + backToA.length;
 
     const counts = await drained(queue, total);
-    assert.equal(counts.failed, 0, "nothing failed");
+    const failed = await queue.queue.getFailed();
+    assert.equal(
+      counts.failed,
+      0,
+      `failed: ${failed.map((j) => `${j.id} ${j.failedReason} (${j.attemptsStarted} starts)`).join("; ")}`,
+    );
     const lastOf = (id) => numberOf(queued.findLast((c) => c.smart_invite_id === id).callback_url);
     for (const id of ids("abc")) {
       const ann = { "ann@example.com": false };
