@@ -15,7 +15,7 @@ redis-server:
 
 # One file at a time: they measure rates, and share two cores with the worker processes.
 test-scale: pkg | npm-deps redis-server
-	$(call say,scale: the mock's limits; 1000 invites through 3 worker processes under one limit (SIGKILL one); a 429 pauses all; upsertMany; the CLI interrupted and resumed; the packed package)
+	$(call say,scale: the mock's limits; 1000 invites through 3 worker processes under one limit (SIGKILL one); a 429 pauses all; the last change of each invite wins (superseding table, patterns with a SIGKILL, a property test); upsertMany; the CLI interrupted and resumed; the packed package)
 	node --test --test-concurrency=1 tests/scale/*.test.mjs
 
 bench-scale: pkg | npm-deps redis-server

@@ -8,11 +8,14 @@
 // by line number; `send` then sends the valid ones under the rate limit with a progress bar,
 // writing each answer (with its .ics) to a results file as it comes. Interrupted (Ctrl-C, a
 // crash, a lost connection), the same command resumes: lines the results file records as
-// done, with the same content, are not sent again.
+// done, with the same content, are not sent again. Lines that change one invite (the same
+// smart_invite_id and recipient) are sent one at a time, in file order, so Cronofy ends with
+// the last; on resume, a line sent again takes every later line of its invite with it.
 
 import { createHash } from "node:crypto";
 import { closeSync, existsSync, openSync, readFileSync, writeSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { inviteIdentity } from "../lib/identity.mjs";
 import { dataCenters, SmartInviteClient, validateInvite } from "../gen/node.mjs";
 import { formatRate, parseRate } from "./rate.mjs";
 
@@ -64,7 +67,7 @@ function validateLines(file, lines, dataCenter) {
   for (const entry of lines) {
     const checked = validateInvite(entry.text, { dataCenter });
     if (checked.ok) {
-      valid.push(entry);
+      valid.push({ ...entry, identity: inviteIdentity(checked.invite) });
       continue;
     }
     invalid += 1;
@@ -103,9 +106,13 @@ async function send(file, args) {
   const { valid, invalid } = validateLines(file, lines, dataCenter);
   const resultsPath = args.results ?? `${file}.results.jsonl`;
   const previous = readResults(resultsPath);
+  // A line to send again makes the later lines of its invite outdated at Cronofy once it is
+  // sent: they go again too, after it, so the last line still wins.
+  const resent = new Set();
   const todo = valid.filter((entry) => {
     const record = previous.get(`${entry.line}:${entry.key}`);
-    return !(record && isFinal(record));
+    if (!(record && isFinal(record))) resent.add(entry.identity);
+    return resent.has(entry.identity);
   });
   const skipped = valid.length - todo.length;
   let rate;

@@ -4,13 +4,16 @@
 // (src/: every call on a client shares one limit), so this only orders the work:
 //
 //  1. every invite is validated first, and nothing is sent until all have been;
-//  2. the valid ones are sent, `concurrency` at a time, in input order;
+//  2. the valid ones are sent, `concurrency` at a time, in input order, and two changes of
+//     one invite (lib/identity.mjs) never at once: a later one waits for the earlier one's
+//     answer, so Cronofy ends with the last of them whatever order the answers come in;
 //  3. one result per input, in input order: { ok: true, invite } or { ok: false, error },
 //     where `error` is the SmartInviteError that upsert() would have thrown. It never throws
 //     because an invite failed; an aborted signal stops new sends (those in flight finish)
 //     and leaves the rest { ok: false, error } with kind "aborted".
 
 import { SmartInviteError } from "./error.mjs";
+import { inviteIdentity } from "./identity.mjs";
 
 const DEFAULT_CONCURRENCY = 8;
 
@@ -36,6 +39,13 @@ function checkOptions({ concurrency = DEFAULT_CONCURRENCY, onProgress, onResult,
     throw new SmartInviteError("upsertMany option signal must be an AbortSignal.", { kind: "invalid_options" });
   }
   return { concurrency, onProgress, onResult, signal };
+}
+
+function abortedResult() {
+  const error = new SmartInviteError("Not sent: upsertMany's signal was aborted before this invite's turn.", {
+    kind: "aborted",
+  });
+  return { ok: false, error };
 }
 
 /** upsertMany for the client class of one instantiated glue module (its validateInvite). */
@@ -73,7 +83,7 @@ export function upsertManyWith(validateInvite) {
     const toSend = [];
     for (let index = 0; index < total; index += 1) {
       const checked = validateInvite(payloads[index], { dataCenter });
-      if (checked.ok) toSend.push({ index, invite: checked.invite });
+      if (checked.ok) toSend.push({ index, invite: checked.invite, identity: inviteIdentity(checked.invite) });
     }
     // The invalid ones get the very error upsert() gives (it sends nothing for them).
     for (let index = 0, next = 0; index < total; index += 1) {
@@ -85,24 +95,30 @@ export function upsertManyWith(validateInvite) {
     }
     if (total > 0) onProgress?.(done, total, failed);
 
-    // 2. The valid ones, `concurrency` at a time, under the client's rate limit.
+    // 2. The valid ones, `concurrency` at a time, under the client's rate limit; a change of
+    // an invite whose earlier change is in flight waits for its answer.
     let next = 0;
+    /** By identity: the outcome of the last change of that invite taken by a lane. */
+    const lastTaken = new Map();
     const lane = async () => {
       while (next < toSend.length && !signal?.aborted) {
-        const { index, invite } = toSend[next++];
-        settle(index, await attempt(invite));
+        const { index, invite, identity } = toSend[next++];
+        const earlier = lastTaken.get(identity);
+        const outcome = (async () => {
+          await earlier;
+          return signal?.aborted ? abortedResult() : attempt(invite);
+        })();
+        lastTaken.set(identity, outcome);
+        const result = await outcome;
+        if (lastTaken.get(identity) === outcome) lastTaken.delete(identity);
+        settle(index, result);
         onProgress?.(done, total, failed);
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, toSend.length) }, lane));
 
     // 3. Whatever an abort left unsent.
-    for (let rest = next; rest < toSend.length; rest += 1) {
-      const error = new SmartInviteError("Not sent: upsertMany's signal was aborted before this invite's turn.", {
-        kind: "aborted",
-      });
-      settle(toSend[rest].index, { ok: false, error });
-    }
+    for (let rest = next; rest < toSend.length; rest += 1) settle(toSend[rest].index, abortedResult());
     if (next < toSend.length) onProgress?.(done, total, failed);
     return results;
   };

@@ -1,7 +1,13 @@
 // Types of `smart-invite/queue`: invites sent through BullMQ on Redis under one shared rate limit.
 
 import type { ConnectionOptions, Queue, Worker } from "bullmq";
-import type { InviteResponse, SmartInviteClientOptions, UpsertPayload } from "../types/client.js";
+import type {
+  CancelPayload,
+  InviteResponse,
+  RemoveRecipientPayload,
+  SmartInviteClientOptions,
+  UpsertPayload,
+} from "../types/client.js";
 import type { DataCenterId, ErrorMap, SmartInviteErrorKind } from "../types/core.js";
 
 /** Where Redis is: what BullMQ takes as `connection` (ioredis options such as
@@ -21,12 +27,20 @@ export interface InviteQueueOptions {
   attempts?: number;
 }
 
+/** A change to queue: a create or update, a cancel, or the removal of one recipient (each as
+ * `SmartInviteClient` takes it, or as JSON text). */
+export type QueuedChange = UpsertPayload | CancelPayload | RemoveRecipientPayload;
+
+/** `jobId`: `smart_invite_id|recipient|number` (`*` for a multi-recipient invite, the number
+ * counting that invite's changes), percent-encoded. */
 export type AddResult = { ok: true; jobId: string } | { ok: false; errors: ErrorMap };
 
-/** What the API answered for a job, once it has one. */
+/** What the API answered for a job, once it has one. `superseded`: never sent, because a later
+ * change of the same invite made it moot (docs/scale.md has the rules). */
 export type JobResult =
   | { state: "completed"; invite: InviteResponse }
   | { state: "failed"; error: QueuedInviteError; attempts: number }
+  | { state: "superseded" }
   | { state: "waiting" | "active" | "delayed" | "prioritized" | "waiting-children" | "unknown" };
 
 /** The typed error of a failed job (a `SmartInviteError` as data). */
@@ -41,12 +55,23 @@ export interface QueuedInviteError {
 
 export interface InviteQueue {
   readonly name: string;
-  /** Validates, then queues. Invalid: `{ ok: false, errors }` at once, nothing queued. The same
-   * invite added twice is one job (its id: smart_invite_id, recipient(s), hash of the normalized body). */
-  add(payload: UpsertPayload | string): Promise<AddResult>;
-  /** `add` for many, one result per payload, in order; the valid ones are queued in bulk. */
-  addMany(payloads: Iterable<UpsertPayload | string>): Promise<AddResult[]>;
-  counts(): Promise<{ waiting: number; active: number; completed: number; failed: number; delayed: number }>;
+  /** Validates, then queues a change. Invalid: `{ ok: false, errors }` at once, nothing queued.
+   * The last change queued for an invite is what Cronofy ends with. A change identical to the
+   * last one queued for its invite, while that one still waits, merges into it (same `jobId`);
+   * any other change is a new job that will be sent or superseded by a later one. */
+  add(payload: QueuedChange | string): Promise<AddResult>;
+  /** `add` for many, one result per payload, in order (the order of their changes too); the
+   * valid ones are queued in bulk. */
+  addMany(payloads: Iterable<QueuedChange | string>): Promise<AddResult[]>;
+  /** Jobs by state; `completed` counts the changes sent, `superseded` those a later change made moot. */
+  counts(): Promise<{
+    waiting: number;
+    active: number;
+    completed: number;
+    superseded: number;
+    failed: number;
+    delayed: number;
+  }>;
   /** The API's answer (with its ICS) once the job has completed, or its typed error once it failed. */
   result(jobId: string): Promise<JobResult>;
   close(): Promise<void>;
@@ -77,8 +102,9 @@ export interface InviteWorkerOptions {
   rateLimit?: SharedRateLimit | false;
   /** Jobs this worker sends at once; default 8. */
   concurrency?: number;
-  /** How long a job's lock lasts without renewal: a killed worker's jobs go to another worker
-   * after it. BullMQ's default is 30000. */
+  /** How long a job's lock, and its invite's lease, last without renewal: a killed worker's
+   * jobs go to another worker after it, and the next change of its invites waits that long.
+   * BullMQ's default is 30000. */
   lockDurationMs?: number;
   /** How often this worker looks for jobs whose worker died; BullMQ's default is 30000. */
   stalledIntervalMs?: number;
@@ -98,6 +124,4 @@ export interface InviteWorker {
 
 export function createInviteQueue(options: InviteQueueOptions): InviteQueue;
 export function startInviteWorker(options: InviteWorkerOptions): InviteWorker;
-/** The job id of a normalized invite (what `add` returns as `jobId`). */
-export function inviteJobId(invite: object): string;
 export const DEFAULT_QUEUE_NAME: "smart-invites";

@@ -5,24 +5,29 @@
 //   await queue.add(payload);           // { ok: true, jobId } or { ok: false, errors }
 //   const worker = startInviteWorker({ connection, client: { clientSecret, dataCenter: "uk" } });
 //
-// bullmq is an optional peer dependency of smart-invite: only this entry needs it.
+// Every change goes through the queue (create or update, cancel, removal of a recipient), and
+// the last change queued for an invite is what Cronofy ends with: order.mjs keeps the changes
+// of one invite in order across every worker. bullmq is an optional peer dependency of
+// smart-invite: only this entry needs it. It is loaded synchronously (no top-level await), so
+// that `require("smart-invite/queue")` works too.
 
-import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
+import { inviteIdentity } from "../lib/identity.mjs";
 import { SmartInviteClient, SmartInviteError, validateInvite } from "../gen/node.mjs";
 import { SharedRateLimit } from "./limiter.mjs";
+import { InviteOrder } from "./order.mjs";
 
-// Loaded synchronously, so that this entry has no top-level await and `require()` takes it too.
-let bullmq;
-try {
-  bullmq = createRequire(import.meta.url)("bullmq");
-} catch (error) {
-  throw new Error(
-    `smart-invite/queue runs on BullMQ, which is not installed here (${error.message.split("\n")[0]}). ` +
-      "Install it beside smart-invite: npm install bullmq ioredis",
-  );
+function loadBullMQ() {
+  try {
+    return createRequire(import.meta.url)("bullmq");
+  } catch (error) {
+    throw new Error(
+      `smart-invite/queue runs on BullMQ, which is not installed here (${error.message.split("\n")[0]}). ` +
+        "Install it beside smart-invite: npm install bullmq ioredis",
+    );
+  }
 }
-const { Queue, Worker, UnrecoverableError } = bullmq;
+const { Queue, Worker, Job, UnrecoverableError, DelayedError } = loadBullMQ();
 
 /** The queue's name when none is given. */
 export const DEFAULT_QUEUE_NAME = "smart-invites";
@@ -30,6 +35,8 @@ export const DEFAULT_QUEUE_NAME = "smart-invites";
 const DEFAULT_RATE = { perSecond: 50, perMinute: 500 };
 /** Failures worth trying again later; the others go straight to the failed set. */
 const RETRYABLE = new Set(["server", "network", "timeout", "rate_limited"]);
+/** Failures after which Cronofy may still apply the request (no answer came back). */
+const UNANSWERED = new Set(["network", "timeout"]);
 /** 429s one job may meet in a row before it counts as a failed attempt (then backoff). */
 const MAX_RATE_LIMITED_IN_A_ROW = 20;
 /** Attempts per job (server errors, network failures and timeouts), with backoff between. */
@@ -37,18 +44,16 @@ const DEFAULT_ATTEMPTS = 10;
 /** A 429 without Retry-After pauses every worker this long. */
 const DEFAULT_PAUSE_MS = 1_000;
 const BACKOFF_TYPE = "smart-invite";
-
-/**
- * The job id of a normalized invite: its smart_invite_id, its recipient(s) and a hash of the
- * whole normalized body, so the same invite queued twice is one job and a changed one is a
- * new job. (BullMQ refuses ":" in custom ids, hence the percent-encoding.)
- */
-export function inviteJobId(invite) {
-  const people = invite.recipients ?? (invite.recipient ? [invite.recipient] : []);
-  const emails = people.map((p) => String(p.email).toLowerCase()).join(",");
-  const hash = createHash("sha256").update(JSON.stringify(invite)).digest("base64url").slice(0, 22);
-  return [invite.smart_invite_id, emails].map(encodeURIComponent).concat(hash).join("|");
-}
+/** BullMQ's default lock: a killed worker's lease on an invite expires after it too. */
+const DEFAULT_LOCK_MS = 30_000;
+/** A change waiting for an earlier one of its invite looks again after this long at most; the
+ * worker that finishes the earlier one wakes it sooner. */
+const WAIT_MS = 1_000;
+/** How the worker sends each kind of change. */
+const SEND = { request: "upsert", cancel: "cancel", remove: "removeRecipient" };
+const JOB_NAME = "change";
+/** Changes numbered per round trip in addMany (one script call each, pipelined). */
+const BULK = 500;
 
 function checkName(name) {
   if (typeof name !== "string" || name === "" || name.includes(":")) {
@@ -68,23 +73,24 @@ export function createInviteQueue({ connection, name = DEFAULT_QUEUE_NAME, prefi
     throw new TypeError(`attempts must be a whole number of at least 1, got ${JSON.stringify(attempts)}.`);
   }
   const queue = new Queue(name, { connection, ...(prefix ? { prefix } : {}) });
+  const order = new InviteOrder({ prefix, name });
   const jobOptions = { attempts: jobAttempts, backoff: { type: BACKOFF_TYPE } };
+  let client;
+  const redis = async () => (client ??= InviteOrder.define(await queue.getBackend().client));
 
-  /** Validates one payload: the job to add, or the error map. */
+  /** Validates one payload: the change to number, or the error map. */
   function prepare(payload) {
     const checked = validateInvite(payload, dataCenter ? { dataCenter } : undefined);
     if (!checked.ok) return { ok: false, errors: checked.errors };
-    const invite = checked.invite;
-    if (invite.method !== "request") {
-      const errors = {
-        method: [
-          { key: "errors.unsupported", description: "The invite queue sends creates and updates (method request)." },
-        ],
-      };
-      return { ok: false, errors };
-    }
-    const jobId = inviteJobId(invite);
-    return { ok: true, jobId, job: { name: "upsert", data: invite, opts: { ...jobOptions, jobId } } };
+    return { ok: true, invite: checked.invite, identity: inviteIdentity(checked.invite) };
+  }
+
+  /** The BullMQ job of a numbered change. Added again when it merged into an identical change
+   * still waiting: BullMQ keeps the job it has, and a producer that stopped between numbering
+   * and adding that change cannot leave it unsent. */
+  function job({ invite, identity }, [seq]) {
+    const jobId = `${identity}|${seq}`;
+    return { jobId, job: { name: JOB_NAME, data: { invite, identity, seq }, opts: { ...jobOptions, jobId } } };
   }
 
   return {
@@ -92,24 +98,45 @@ export function createInviteQueue({ connection, name = DEFAULT_QUEUE_NAME, prefi
     async add(payload) {
       const prepared = prepare(payload);
       if (!prepared.ok) return prepared;
-      await queue.add(prepared.job.name, prepared.job.data, prepared.job.opts);
-      return { ok: true, jobId: prepared.jobId };
+      const numbered = await (await redis()).runCommand(
+        "smartInviteAdd",
+        order.addArgs(prepared.identity, prepared.invite),
+      );
+      const { jobId, job: added } = job(prepared, numbered);
+      await queue.add(added.name, added.data, added.opts);
+      return { ok: true, jobId };
     },
 
     async addMany(payloads) {
       const prepared = Array.from(payloads, prepare);
-      const jobs = prepared.filter((p) => p.ok).map((p) => p.job);
-      // In pipelines of a bounded size: one huge MULTI holds Redis for its whole length.
-      for (let i = 0; i < jobs.length; i += 500) await queue.addBulk(jobs.slice(i, i + 500));
+      const valid = prepared.filter((p) => p.ok);
+      const client = await redis();
+      // In pipelines of a bounded size: one huge pipeline holds Redis for its whole length.
+      for (let i = 0; i < valid.length; i += BULK) {
+        const chunk = valid.slice(i, i + BULK);
+        const pipeline = client.pipeline();
+        for (const p of chunk) pipeline.runCommand("smartInviteAdd", order.addArgs(p.identity, p.invite));
+        const answers = await pipeline.exec();
+        const jobs = chunk.map((p, k) => {
+          const [error, numbered] = answers[k];
+          if (error) throw error;
+          return Object.assign(p, job(p, numbered));
+        });
+        await queue.addBulk(jobs.map((p) => p.job));
+      }
       return prepared.map((p) => (p.ok ? { ok: true, jobId: p.jobId } : p));
     },
 
     async counts() {
-      const counts = await queue.getJobCounts("waiting", "active", "completed", "failed", "delayed");
+      const [counts, superseded] = await Promise.all([
+        queue.getJobCounts("waiting", "active", "completed", "failed", "delayed"),
+        redis().then((c) => c.runCommand("smartInviteCount", [order.supersededKey])),
+      ]);
       return {
         waiting: counts.waiting ?? 0,
         active: counts.active ?? 0,
-        completed: counts.completed ?? 0,
+        completed: Math.max(0, (counts.completed ?? 0) - superseded),
+        superseded,
         failed: counts.failed ?? 0,
         delayed: counts.delayed ?? 0,
       };
@@ -119,7 +146,9 @@ export function createInviteQueue({ connection, name = DEFAULT_QUEUE_NAME, prefi
       const job = await queue.getJob(jobId);
       if (!job) return { state: "unknown" };
       const state = await job.getState();
-      if (state === "completed") return { state, invite: job.returnvalue };
+      if (state === "completed") {
+        return job.returnvalue?.superseded === true ? { state: "superseded" } : { state, invite: job.returnvalue };
+      }
       if (state === "failed") return { state, error: failure(job), attempts: job.attemptsMade };
       return { state };
     },
@@ -127,6 +156,18 @@ export function createInviteQueue({ connection, name = DEFAULT_QUEUE_NAME, prefi
     close: () => queue.close(),
     queue,
   };
+}
+
+/** The answer recorded for a removal found already done (no .ics: the first answer had it). */
+function removedAlready(invite) {
+  const removed = { email: invite.recipient.email };
+  return { smart_invite_id: invite.smart_invite_id, method: "remove", attachments: { removed } };
+}
+
+/** Whether a failure of this kind ends the job: not worth trying again, or its last attempt
+ * (a failure of no known kind is tried again like a server error). */
+function lastAttempt(job, kind) {
+  return (kind !== undefined && !RETRYABLE.has(kind)) || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
 }
 
 /** The typed error of a failed job (kept by the worker in the job's progress). */
@@ -205,9 +246,12 @@ export function startInviteWorker({
   // No retries and no pacing inside the client: each attempt goes through the shared limiter,
   // and the queue retries with backoff that survives a restart.
   const api = new SmartInviteClient({ ...client, maxRetries: 0, rateLimit: false });
+  const order = new InviteOrder({ prefix, name });
+  const leaseMs = lockDurationMs ?? DEFAULT_LOCK_MS;
 
   let limiter;
-  const worker = new Worker(name, sendInvite, {
+  let redis;
+  const worker = new Worker(name, sendChange, {
     connection,
     concurrency,
     autorun: false,
@@ -217,22 +261,95 @@ export function startInviteWorker({
     settings: { backoffStrategy: backoff },
   });
 
-  async function sendInvite(job) {
-    for (let limited = 0; ; ) {
-      await limiter?.acquire();
+  /** Moves a change that waits for an earlier one of its invite to the front (if it waits). */
+  function wake(jobId) {
+    if (!jobId) return;
+    Job.fromId(worker, jobId)
+      .then((waiting) => waiting?.promote())
+      .catch(() => {}); // not delayed (waiting, active, or gone): nothing to wake
+  }
+
+  /** One change: its turn in its invite's order (and its send slot), then the send. */
+  async function sendChange(job, token) {
+    const { invite, identity, seq } = job.data ?? {};
+    if (typeof identity !== "string" || !Number.isSafeInteger(seq) || !SEND[invite?.method]) {
+      throw new UnrecoverableError(
+        "invalid_job: not a change queued by smart-invite/queue's add (no invite, identity or number).",
+      );
+    }
+    const change = { identity, seq, token: `${job.id}@${token}`, leaseMs };
+    // The lease, once the claim gives it, is renewed until the answer (the wait for the send
+    // slot included), so no other change of the invite goes out meanwhile. Renewing a lease
+    // this job does not hold changes nothing.
+    const renewal = setInterval(() => order.renew(redis, change).catch(() => {}), leaseMs / 3);
+    try {
+      const claim = (reservation) => order.claim(redis, change, reservation);
+      const [turn, detail, , again] = limiter ? await limiter.acquire(claim) : await claim();
+      if (turn === "superseded") {
+        wake(detail);
+        return { superseded: true };
+      }
+      if (turn !== "send") {
+        const ms = turn === "busy" ? Math.min(Math.max(Number(detail) + 10, 50), WAIT_MS) : WAIT_MS;
+        await job.moveToDelayed(Date.now() + ms, token);
+        throw new DelayedError();
+      }
+      return await sendHolding(job, change, again === 1);
+    } finally {
+      clearInterval(renewal);
+    }
+  }
+
+  /** Sends a change whose lease this job holds; then records the outcome and frees the lease.
+   * `again`: an earlier attempt got no answer, so it may have been applied. */
+  async function sendHolding(job, change, again) {
+    const { invite } = job.data;
+    let outcome = "retry";
+    let keepLease = false;
+    try {
+      const answer = await send(job, invite, again);
+      outcome = invite.method === "request" ? "held" : "sent";
+      return answer;
+    } catch (error) {
+      // `send` throws errors with the SmartInviteError's kind; anything else is unexpected,
+      // which BullMQ tries again like a server error, and which may have left a request out.
+      const kind = error?.kind;
+      outcome = error instanceof UnrecoverableError || lastAttempt(job, kind) ? "final" : "retry";
+      // No answer came back: Cronofy may still apply it, so nothing later goes before the lease ends.
+      keepLease = kind === undefined || UNANSWERED.has(kind);
+      throw error;
+    } finally {
       try {
-        return await api.upsert(job.data);
+        wake(await order.finish(redis, change, outcome, keepLease));
+      } catch (error) {
+        // The lease expires by itself; the order stays as it was and the job's retry sees it.
+        worker.emit("error", error);
+      }
+    }
+  }
+
+  /** The send, with the slot already taken: a 429 pauses every worker and takes a new slot. */
+  async function send(job, invite, again) {
+    for (let limited = 0; ; ) {
+      try {
+        return await api[SEND[invite.method]](invite);
       } catch (error) {
         if (!(error instanceof SmartInviteError)) throw error;
+        // A removal sent again after an attempt whose answer was lost (its worker stopped):
+        // Cronofy no longer has the person, which is what the removal is for.
+        if (again && invite.method === "remove" && error.kind === "not_found") return removedAlready(invite);
         if (error.kind === "rate_limited" && limited < MAX_RATE_LIMITED_IN_A_ROW) {
           limited += 1;
           await limiter?.pause(error.retryAfterMs ?? DEFAULT_PAUSE_MS);
+          await limiter?.acquire();
           continue;
         }
-        const last = !RETRYABLE.has(error.kind) || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-        if (last) await job.updateProgress({ error: describeError(error) });
-        if (!RETRYABLE.has(error.kind)) throw new UnrecoverableError(`${error.kind}: ${error.message}`);
+        if (lastAttempt(job, error.kind)) await job.updateProgress({ error: describeError(error) });
+        if (!RETRYABLE.has(error.kind)) {
+          throw Object.assign(new UnrecoverableError(`${error.kind}: ${error.message}`), { kind: error.kind });
+        }
         const retry = new Error(`${error.kind}: ${error.message}`);
+        retry.kind = error.kind;
         retry.retryAfterMs = error.retryAfterMs;
         throw retry;
       }
@@ -240,9 +357,9 @@ export function startInviteWorker({
   }
 
   const ready = (async () => {
+    redis = InviteOrder.define(await worker.getBackend().client);
     if (rate) {
-      const base = `${prefix ?? "bull"}:${name}:smart-invite`;
-      limiter = new SharedRateLimit(await worker.getBackend().client, { keyBase: base, rate });
+      limiter = new SharedRateLimit(redis, { keyBase: order.base, rate });
       await limiter.listen();
     }
     worker.run().catch((error) => worker.emit("error", error));

@@ -24,32 +24,42 @@
 //    publishes it, so that jobs already holding a slot inside the pause give it back and
 //    reserve again instead.
 
+/** Reserves a send slot: `reserve(log, pause, now, argv, i)` returns the slot and the
+ * milliseconds to wait for it, as text. `log` is the list of slots (ms, oldest first), `pause`
+ * the pause's end (ms), `now` Redis's clock (ms); from argv[i]: spacing (ms), longest window
+ * + its margin (ms), a slot given up to take out of the log first ("" for none), then triples:
+ * count, window (ms), margin (ms). A Lua function, so that the invite order's claim
+ * (order.mjs) reserves in the same script. */
+export const reserveLua = `
+local function reserve(log, pauseKey, now, argv, i)
+  if argv[i + 2] ~= '' then redis.call('LREM', log, -1, argv[i + 2]) end
+  local slot = now
+  local pause = tonumber(redis.call('GET', pauseKey) or 0)
+  if pause > slot then slot = pause end
+  local last = redis.call('LINDEX', log, -1)
+  if last then slot = math.max(slot, tonumber(last) + tonumber(argv[i])) end
+  local keep = 1
+  for j = i + 3, #argv, 3 do
+    local count = tonumber(argv[j])
+    local back = redis.call('LINDEX', log, -count)
+    if back then slot = math.max(slot, tonumber(back) + tonumber(argv[j + 1]) + tonumber(argv[j + 2])) end
+    if count > keep then keep = count end
+  end
+  local given = string.format('%.3f', slot)
+  redis.call('RPUSH', log, given)
+  redis.call('LTRIM', log, -keep, -1)
+  redis.call('PEXPIRE', log, math.ceil(slot - now + tonumber(argv[i + 1])))
+  return given, string.format('%.3f', slot - now)
+end
+`;
+
 /** Reserves a send slot; returns { slot, milliseconds to wait for it }, as text.
- * KEYS[1] the log of slots (ms, oldest first), KEYS[2] the pause's end (ms).
- * ARGV[1] spacing (ms), ARGV[2] longest window + its margin (ms),
- * ARGV[3] a slot given up, to take out of the log first ("" for none),
- * ARGV[4..] triples: count, window (ms), margin (ms). */
-const RESERVE = `
+ * KEYS[1] the log of slots, KEYS[2] the pause's end; ARGV as `reserve` takes them from 1. */
+const RESERVE = `${reserveLua}
 local clock = redis.call('TIME')
 local now = tonumber(clock[1]) * 1000 + tonumber(clock[2]) / 1000
-if ARGV[3] ~= '' then redis.call('LREM', KEYS[1], -1, ARGV[3]) end
-local slot = now
-local pause = tonumber(redis.call('GET', KEYS[2]) or 0)
-if pause > slot then slot = pause end
-local last = redis.call('LINDEX', KEYS[1], -1)
-if last then slot = math.max(slot, tonumber(last) + tonumber(ARGV[1])) end
-local keep = 1
-for i = 4, #ARGV, 3 do
-  local count = tonumber(ARGV[i])
-  local back = redis.call('LINDEX', KEYS[1], -count)
-  if back then slot = math.max(slot, tonumber(back) + tonumber(ARGV[i + 1]) + tonumber(ARGV[i + 2])) end
-  if count > keep then keep = count end
-end
-local given = string.format('%.3f', slot)
-redis.call('RPUSH', KEYS[1], given)
-redis.call('LTRIM', KEYS[1], -keep, -1)
-redis.call('PEXPIRE', KEYS[1], math.ceil(slot - now + tonumber(ARGV[2])))
-return { given, string.format('%.3f', slot - now) }
+local given, wait = reserve(KEYS[1], KEYS[2], now, ARGV, 1)
+return { given, wait }
 `;
 
 /** Pauses every reservation for ARGV[1] ms from now (a longer pause already set wins) and
@@ -127,17 +137,34 @@ export class SharedRateLimit {
     if (Number.isFinite(ms)) this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
   }
 
-  /** Resolves when this worker may send one request. */
-  async acquire() {
+  /** The reservation's keys and arguments, for a script that reserves a slot itself. */
+  reservation(givenUp = "") {
+    return { keys: this.keys, args: [...this.args.head, givenUp, ...this.args.windows] };
+  }
+
+  /**
+   * Resolves when this worker may send one request. `first`, when given, makes the first
+   * reservation instead (the invite order's claim, which reserves in the same script): it
+   * resolves to `[ "send", slot, wait, ...more ]`, or to another answer, which `acquire`
+   * returns at once without a slot. Resolves to `[ "send", slot, wait, ...more ]` (`more` from
+   * `first`) once the slot has come.
+   */
+  async acquire(first) {
     let givenUp = "";
+    let more = [];
     for (let missed = 0; ; ) {
       const asked = performance.now();
-      const [slot, waitText] = await this.redis.runCommand("smartInviteReserve", [
-        ...this.keys,
-        ...this.args.head,
-        givenUp,
-        ...this.args.windows,
-      ]);
+      let slot;
+      let waitText;
+      if (first) {
+        const answer = await first(this.reservation());
+        if (answer[0] !== "send") return answer;
+        [, slot, waitText, ...more] = answer;
+        first = undefined;
+      } else {
+        const { keys, args } = this.reservation(givenUp);
+        [slot, waitText] = await this.redis.runCommand("smartInviteReserve", [...keys, ...args]);
+      }
       const wait = Number(waitText);
       this.counts.slots += 1;
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
@@ -159,7 +186,7 @@ export class SharedRateLimit {
         givenUp = slot;
         continue;
       }
-      return;
+      return ["send", slot, waitText, ...more];
     }
   }
 

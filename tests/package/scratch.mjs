@@ -13,6 +13,25 @@ export const seed = JSON.parse(readFileSync(join(root, "tests/fixtures/seed-requ
 const npm = (args, cwd) =>
   execFileSync("npm", [...args, "--no-audit", "--no-fund", "--loglevel=error"], { cwd, encoding: "utf8" });
 
+/**
+ * Installs into a scratch project with `--prefer-offline`: what npm's cache holds is used, and
+ * what it lacks comes from the registry. Never `--offline`: the root `npm ci` caches tarballs
+ * but not the registry metadata an install by name or range needs, so an empty or cold cache
+ * would fail it.
+ */
+export const npmInstall = (args, cwd) => npm(["install", "--prefer-offline", ...args], cwd);
+
+/** The versions the root lockfile resolved for `names` (`name@version` each), so a scratch
+ * project installs the very packages the repository tests with. */
+export function lockedVersions(names) {
+  const lock = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8"));
+  return names.map((name) => {
+    const version = lock.packages[`node_modules/${name}`]?.version;
+    if (!version) throw new Error(`package-lock.json resolves no ${name}: run npm install at the root`);
+    return `${name}@${version}`;
+  });
+}
+
 /** Packs pkg/ and installs the tarball into a fresh project; returns its folder and the file list. */
 export function packAndInstall() {
   const dir = mkdtempSync(join(tmpdir(), "smart-invite-pkg-"));
@@ -20,7 +39,7 @@ export function packAndInstall() {
   const project = join(dir, "project");
   mkdirSync(project);
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true }));
-  npm(["install", "--offline", join(dir, packed.filename)], project);
+  npmInstall([join(dir, packed.filename)], project);
   return {
     project,
     tarball: join(dir, packed.filename),

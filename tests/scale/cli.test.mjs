@@ -4,6 +4,7 @@
 
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import { once } from "node:events";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,7 +12,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { startMockServer } from "../../pkg/mock/index.mjs";
-import { invite, SECRET, waitFor } from "./helpers.mjs";
+import { invite, SECRET, startGate, waitFor } from "./helpers.mjs";
 
 const CLI = fileURLToPath(new URL("../../pkg/cli/main.mjs", import.meta.url));
 
@@ -71,8 +72,7 @@ before(async () => {
     if (line === 100) lines.push(""); // a blank line is skipped, and line numbers still match the file
   }
   writeFileSync(file, `${lines.join("\n")}\n`);
-  // Each request answered after 25 ms: sending takes long enough to interrupt.
-  mock = await startMockServer({ clientSecret: SECRET, faultRate: 1, randomFaults: ["delay=25"] });
+  mock = await startMockServer({ clientSecret: SECRET });
 });
 after(async () => {
   await mock?.close();
@@ -93,6 +93,7 @@ async function cli(args, { env = {}, whileRunning } = {}) {
   child.stderr.on("data", (c) => {
     stderr += c;
   });
+  child.stderrSoFar = () => stderr;
   const exited = once(child, "exit");
   await whileRunning?.(child);
   const [code] = await exited;
@@ -134,18 +135,29 @@ test("send, interrupted with Ctrl-C and resumed: every valid invite sent once, b
   const results = `${file}.results.jsonl`;
   const recorded = () => (existsSync(results) ? readFileSync(results, "utf8").split("\n").filter(Boolean) : []);
   const rate = ["--rate", "100/s,1000/min"];
-  const first = await cli(["send", file, "--base-url", mock.url, "--concurrency", "4", ...rate], {
-    whileRunning: async (child) => {
-      await waitFor(() => recorded().length >= 80, { what: "80 results", everyMs: 20 });
-      child.kill("SIGINT");
-    },
-  });
+  // The first 80 requests go through; the rest wait at the gate until the CLI has taken the
+  // Ctrl-C, so the interruption comes before the work is done however slow the machine.
+  const gate = await startGate(mock.url, { passFirst: 80 });
+  let first;
+  try {
+    first = await cli(["send", file, "--base-url", gate.url, "--concurrency", "4", ...rate], {
+      whileRunning: async (child) => {
+        await waitFor(() => recorded().length >= 80 && gate.held() > 0, { what: "80 results", everyMs: 20 });
+        child.kill("SIGINT");
+        await waitFor(() => /Interrupted/.test(child.stderrSoFar()), { what: "the Ctrl-C taken" });
+        gate.open();
+      },
+    });
+  } finally {
+    gate.close();
+  }
   assert.equal(first.code, 130, first.stderr);
   assert.match(first.stderr, /290 to send, at 100\/s,1000\/min\./);
   assert.match(first.stderr, /Interrupted/);
   assert.match(first.stderr, /left: run the same command again to resume/);
   const sentFirst = recorded().length;
-  assert.ok(sentFirst >= 80 && sentFirst < 290, `${sentFirst} sent before the interruption`);
+  // 80, and those the 4 lanes had in flight at the gate.
+  assert.ok(sentFirst >= 80 && sentFirst <= 84, `${sentFirst} sent before the interruption`);
   assert.deepEqual(reportedLines(first.stderr), [...BAD_LINES.keys()].map(fileLine));
 
   const second = await cli(["send", file, "--base-url", mock.url, "--concurrency", "4", ...rate]);
@@ -179,4 +191,58 @@ test("send, interrupted with Ctrl-C and resumed: every valid invite sent once, b
   assert.match(third.stderr, /290 already done .*, 0 to send/);
   assert.equal(mock.requests.length, 290);
   assert.equal((await cli(["send", file, "--rate", "fast", "--base-url", mock.url])).code, 2);
+});
+
+test("send: lines that change one invite go one at a time, in file order, whatever order the answers come in", async () => {
+  const moves = join(dir, "moves.jsonl");
+  const moved = (n, summary) => ({ ...invite(n, "move"), event: { ...invite(n, "move").event, summary } });
+  const lines = [];
+  for (let n = 0; n < 10; n += 1) for (const summary of ["A", "B", "C"]) lines.push(JSON.stringify(moved(n, summary)));
+  writeFileSync(moves, `${lines.join("\n")}\n`);
+  // Each invite's first request answers late: without the rule its later lines would win.
+  for (let n = 0; n < 10; n += 1) mock.injectFaults(["delay=150"], { smartInviteId: `move-${n}` });
+  const gate = await startGate(mock.url);
+  try {
+    const run = await cli(["send", moves, "--base-url", gate.url, "--concurrency", "16", "--rate", "off"]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /Sent 30, failed 0/);
+  } finally {
+    await gate.close();
+  }
+  for (let n = 0; n < 10; n += 1) {
+    const id = `move-${n}`;
+    const order = gate.bodies.map((body) => JSON.parse(body)).filter((b) => b.smart_invite_id === id);
+    assert.deepEqual(
+      order.map((b) => b.event.summary),
+      ["A", "B", "C"],
+      `${id} in file order`,
+    );
+    assert.equal(mock.find(id, `guest${n}@example.com`).event.summary, "C");
+  }
+});
+
+test("send, resumed: a line sent again takes the later lines of its invite with it, so the last still wins", async () => {
+  const file = join(dir, "resume.jsonl");
+  const moved = (summary) => ({ ...invite(1, "resume"), event: { ...invite(1, "resume").event, summary } });
+  const lines = [moved("A"), invite(2, "resume"), moved("C")].map((p) => JSON.stringify(p));
+  writeFileSync(file, `${lines.join("\n")}\n`);
+  const key = (text) => createHash("sha256").update(text).digest("base64url").slice(0, 16);
+  // An earlier run: line 1 failed with a server error (to try again), lines 2 and 3 were sent.
+  const record = (line, ok) =>
+    JSON.stringify({ line, key: key(lines[line - 1]), ok, ...(ok ? {} : { error: { kind: "server" } }) });
+  writeFileSync(`${file}.results.jsonl`, `${[record(1, false), record(2, true), record(3, true)].join("\n")}\n`);
+  const gate = await startGate(mock.url);
+  try {
+    const run = await cli(["send", file, "--base-url", gate.url, "--rate", "off"]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /1 already done .*, 2 to send/);
+  } finally {
+    await gate.close();
+  }
+  const sent = gate.bodies.map((body) => JSON.parse(body));
+  assert.deepEqual(
+    sent.map((b) => `${b.smart_invite_id} ${b.event.summary}`),
+    ["resume-1 A", "resume-1 C"],
+  );
+  assert.equal(mock.find("resume-1", "guest1@example.com").event.summary, "C");
 });

@@ -2,11 +2,11 @@
 // queue entry says how to get it, and the `smart-invite` command is on the PATH of npx.
 
 import assert from "node:assert/strict";
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { packAndInstall, root, runNode } from "../package/scratch.mjs";
+import { lockedVersions, npmInstall, packAndInstall, root, runNode } from "../package/scratch.mjs";
 import { invalidInvite, invite } from "./helpers.mjs";
 
 let scratch;
@@ -35,13 +35,7 @@ test("installing smart-invite alone brings in no package (neither bullmq nor ior
   assert.notEqual(without.status, 0);
   assert.match(without.stderr, /smart-invite\/queue runs on BullMQ.*npm install bullmq ioredis/);
 
-  execFileSync(
-    "npm",
-    ["install", "--offline", "--no-audit", "--no-fund", "--loglevel=error", "bullmq@6.7.0", "ioredis@6.0.0"],
-    {
-      cwd: scratch.project,
-    },
-  );
+  npmInstall(lockedVersions(["bullmq", "ioredis"]), scratch.project);
   const withIt = runNode(
     scratch.project,
     "queue2.mjs",
@@ -65,7 +59,10 @@ export async function main(): Promise<void> {
     if (result.state === "completed") console.log(result.invite.attachments?.icalendar);
     if (result.state === "failed") console.log(result.error.kind, result.error.errors);
   } else console.log(added.errors["event.end"]);
-  console.log(worker.slotCounts().lateSlots, (await queue.counts()).delayed);
+  const cancelled = await queue.add({ method: "cancel", smart_invite_id: "x", recipient: { email: "a@example.com" } });
+  const removed = await queue.add({ method: "remove", smart_invite_id: "y", recipient: { email: "b@example.com" } });
+  if (cancelled.ok && removed.ok && (await queue.result(cancelled.jobId)).state === "superseded") console.log("moot");
+  console.log(worker.slotCounts().lateSlots, (await queue.counts()).delayed, (await queue.counts()).superseded);
   const client = new SmartInviteClient({ clientSecret: "s", rateLimit: { perMinute: 100 } });
   const results = await client.upsertMany([], { concurrency: 2, onProgress: (done, total, failed) => done + total + failed });
   for (const r of results) console.log(r.ok ? r.invite.smart_invite_id : r.error.kind);

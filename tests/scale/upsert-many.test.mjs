@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { SmartInviteClient, SmartInviteError } from "../../pkg/gen/node.mjs";
+import { defaultFetch } from "../../pkg/lib/node-http.mjs";
 import { startMockServer } from "../../pkg/mock/index.mjs";
 import { invalidInvite, invite, SECRET } from "./helpers.mjs";
 
@@ -86,6 +87,47 @@ test("a failure is a result, not a throw; an aborted signal leaves the rest unse
     assert.deepEqual(await client.upsertMany([]), []);
     await assert.rejects(client.upsertMany([invite(1)], { concurency: 2 }), /Unknown upsertMany option "concurency"/);
     await assert.rejects(client.upsertMany("x"), { kind: "invalid_options" });
+  } finally {
+    client.free();
+    await mock.close();
+  }
+});
+
+test("changes of one invite: never two in flight, sent in input order, whatever order the answers come in", async () => {
+  const mock = await startMockServer({ clientSecret: SECRET });
+  // Each invite's first request answers late: without the rule, its later changes would reach
+  // the mock first and the first change would win.
+  for (let n = 0; n < 10; n += 1) mock.injectFaults(["delay=150"], { smartInviteId: `moved-${n}` });
+  const inFlight = new Map();
+  let most = 0;
+  const sent = new Map();
+  const client = clientFor(mock, {
+    rateLimit: false,
+    fetch: async (url, init) => {
+      const { smart_invite_id: id, event } = JSON.parse(init.body);
+      inFlight.set(id, (inFlight.get(id) ?? 0) + 1);
+      most = Math.max(most, inFlight.get(id));
+      sent.set(id, [...(sent.get(id) ?? []), event.summary]);
+      try {
+        return await defaultFetch(url, init);
+      } finally {
+        inFlight.set(id, inFlight.get(id) - 1);
+      }
+    },
+  });
+  const moved = (n, summary) => ({ ...invite(n, "moved"), event: { ...invite(n, "moved").event, summary } });
+  try {
+    const payloads = Array.from({ length: 10 }, (_, n) => ["A", "B", "C"].map((summary) => moved(n, summary))).flat();
+    const results = await client.upsertMany(payloads, { concurrency: 16 });
+    assert.ok(results.every((r) => r.ok));
+    results.forEach((r, k) => {
+      assert.equal(r.invite.event.summary, payloads[k].event.summary, "results in input order");
+    });
+    assert.equal(most, 1, "never two changes of one invite in flight");
+    for (let n = 0; n < 10; n += 1) {
+      assert.deepEqual(sent.get(`moved-${n}`), ["A", "B", "C"]);
+      assert.equal(mock.find(`moved-${n}`, `guest${n}@example.com`).event.summary, "C");
+    }
   } finally {
     client.free();
     await mock.close();

@@ -29,10 +29,10 @@ export function runFolder() {
   const [packed] = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", dir], PKG_DIR));
   const dependencies = { "smart-invite": `file:./${packed.filename}` };
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "apps", private: true, dependencies }, null, 2));
-  // --offline: the package has no dependency, so the tarball is all npm installs; nothing may
-  // come from a registry; no lockfile,
+  // --prefer-offline: the package has no dependency, so the tarball is all npm installs; what it
+  // would need npm's cache may lack comes from the registry, never from the cache alone; no lockfile,
   // so the frameworks' lockfile above stays the one that marks the project root (Turbopack).
-  run("npm", ["install", "--offline", "--no-package-lock", "--no-audit", "--no-fund"], dir);
+  run("npm", ["install", "--prefer-offline", "--no-package-lock", "--no-audit", "--no-fund"], dir);
   addSmoke(dir, ["smoke.mjs", "esm.mjs"]);
   return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }

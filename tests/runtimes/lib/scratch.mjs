@@ -45,9 +45,9 @@ export function makeScratchProject(pkgDir = PKG_DIR) {
     join(dir, "package.json"),
     JSON.stringify({ name: "smart-invite-scratch", private: true, type: "module" }, null, 2),
   );
-  // --offline: the package has no dependency, so the tarball is all npm installs; nothing may
-  // come from a registry (and nothing depends on what npm's cache holds).
-  run("npm", ["install", "--offline", "--no-audit", "--no-fund", `./${packed[0].filename}`], dir);
+  // --prefer-offline: the package has no dependency, so the tarball is all npm installs; what it
+  // would need npm's cache may lack comes from the registry, never from the cache alone.
+  run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", `./${packed[0].filename}`], dir);
   for (const folder of ["smoke", "snippets"]) cpSync(join(HERE, folder), join(dir, folder), { recursive: true });
   writeFileSync(join(dir, "smoke", "fixtures.mjs"), fixturesModule());
   return dir;

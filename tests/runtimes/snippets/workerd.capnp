@@ -19,6 +19,7 @@ const inviteCheck :Workerd.Worker = (
     (name = "smart-invite/lib/error.mjs", esModule = embed "node_modules/smart-invite/lib/error.mjs"),
     (name = "smart-invite/lib/schema.mjs", esModule = embed "node_modules/smart-invite/lib/schema.mjs"),
     (name = "smart-invite/lib/bulk.mjs", esModule = embed "node_modules/smart-invite/lib/bulk.mjs"),
+    (name = "smart-invite/lib/identity.mjs", esModule = embed "node_modules/smart-invite/lib/identity.mjs"),
     (name = "smart-invite/gen/api.mjs", esModule = embed "node_modules/smart-invite/gen/api.mjs"),
     (name = "smart-invite/gen/smart_invite.js", esModule = embed "node_modules/smart-invite/gen/smart_invite.js"),
     (name = "smart-invite/gen/smart_invite_bg.wasm", wasm = embed "node_modules/smart-invite/gen/smart_invite_bg.wasm"),
