@@ -15,8 +15,8 @@
 import { createHash } from "node:crypto";
 import { closeSync, existsSync, openSync, readFileSync, writeSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { inviteIdentity } from "../lib/identity.mjs";
 import { dataCenters, SmartInviteClient, validateInvite } from "../gen/node.mjs";
+import { inviteIdentity } from "../lib/identity.mjs";
 import { formatRate, parseRate } from "./rate.mjs";
 
 const USAGE = `Usage:

@@ -12,8 +12,8 @@
 // that `require("smart-invite/queue")` works too.
 
 import { createRequire } from "node:module";
-import { inviteIdentity } from "../lib/identity.mjs";
 import { SmartInviteClient, SmartInviteError, validateInvite } from "../gen/node.mjs";
+import { inviteIdentity } from "../lib/identity.mjs";
 import { SharedRateLimit } from "./limiter.mjs";
 import { InviteOrder } from "./order.mjs";
 
