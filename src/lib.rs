@@ -38,7 +38,7 @@
 //! | [`invite`] | the typed invite and, with `client` or `callbacks`, the recipients' replies (RSVPs) |
 //! | [`time`] | event times, daylight-saving gaps and overlaps, IANA zones and their suggestions |
 //! | [`DataCenter`] | Cronofy's data centers: API host and organizer forwarding address |
-//! | [`client`] | request bodies and queries, answers, errors, retries and `Retry-After` |
+//! | [`client`] | request bodies and queries, responses, errors, retries and `Retry-After`, the send loop as a state machine |
 //! | [`callbacks`] | signatures of callbacks (HMAC-SHA256) and reading their bodies |
 //! | [`calendar`] | the iCalendar text of an invite, written and read |
 //! | [`email`] | the invite email: nodemailer options and the RFC 5322 message |
