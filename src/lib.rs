@@ -70,7 +70,6 @@ pub mod client;
 mod data_center;
 #[cfg(feature = "email")]
 pub mod email;
-mod formats;
 pub mod invite;
 mod json;
 mod suggest;

@@ -430,7 +430,7 @@ pub fn check_base_url(url: &str) -> Result<String, String> {
     let Some(host) = host_of(authority) else {
         return refuse("the host or port is malformed.");
     };
-    if !secure && !crate::formats::is_loopback(host) {
+    if !secure && !crate::validate::formats::is_loopback(host) {
         return refuse("plain http: would send the client secret unencrypted; use https: (http: is only for loopback hosts such as 127.0.0.1).");
     }
     Ok(format!("{}://{}", scheme.to_ascii_lowercase(), rest.trim_end_matches('/')))

@@ -11,9 +11,9 @@
 //! ```
 
 use super::call::Call;
-use crate::formats::is_email;
 use crate::invite::Method;
 use crate::json::{Json, Object};
+use crate::validate::formats::is_email;
 use crate::validate::{quoted, Issue, IssueKey, Issues, Validator, MAX_INPUT_BYTES};
 use crate::DataCenter;
 
