@@ -13,17 +13,17 @@
 //! random numbers for the backoff's jitter are in `[0, 1)`.
 //!
 //! ```
-//! use smart_invite::client::{SendAction, Call, ErrorKind, SendEvent, HttpResponse, RetryPolicy, Sending};
-//! let mut send = Sending::new(Call::Remove, RetryPolicy::default(), 10_000, "https://api.cronofy.com");
-//! assert_eq!(send.step(SendEvent::Ready { now: 0.0 }, None), SendAction::Fetch { timeout_ms: 10_000 });
+//! use smart_invite::client::{Call, HttpResponse, RetryPolicy, SendAction, SendEvent, Sending};
+//! let mut sending = Sending::new(Call::Remove, RetryPolicy::default(), 10_000, "https://api.cronofy.com");
+//! assert_eq!(sending.step(SendEvent::Ready { now: 0.0 }, None), SendAction::Fetch { timeout_ms: 10_000 });
 //! let busy = HttpResponse { status: 503, body: "", request_id: None, retry_after: Some("1") };
 //! let date = chrono::DateTime::UNIX_EPOCH;
-//! let next = send.step(SendEvent::Responded { response: busy, now: 20.0, date, random: 0.5 }, None);
+//! let next = sending.step(SendEvent::Responded { response: busy, now: 20.0, date, random: 0.5 }, None);
 //! assert_eq!(next, SendAction::WaitBeforeRetry { ms: 1_000 });
-//! assert_eq!(send.step(SendEvent::Ready { now: 1_020.0 }, None), SendAction::Fetch { timeout_ms: 10_000 });
+//! assert_eq!(sending.step(SendEvent::Ready { now: 1_020.0 }, None), SendAction::Fetch { timeout_ms: 10_000 });
 //! let body = r#"{"smart_invite_id":"x"}"#;
 //! let ok = HttpResponse { status: 200, body, request_id: None, retry_after: None };
-//! let done = send.step(SendEvent::Responded { response: ok, now: 1_040.0, date, random: 0.5 }, None);
+//! let done = sending.step(SendEvent::Responded { response: ok, now: 1_040.0, date, random: 0.5 }, None);
 //! assert!(matches!(done, SendAction::Done(response) if response.smart_invite_id == "x"));
 //! ```
 
@@ -36,9 +36,28 @@ use super::response::{InviteResponse, ResponseError};
 use super::retry::RetryPolicy;
 
 /// How long a 429 without `Retry-After` pauses the client: the per-second window.
+///
+/// ```
+/// use smart_invite::client::{Call, HttpResponse, Pacer, RateLimit, RetryPolicy, SendEvent, Sending, DEFAULT_PAUSE_MS};
+/// let mut pacer = Pacer::new(RateLimit::default());
+/// let mut sending = Sending::new(Call::Cancel, RetryPolicy::default(), 10_000, "https://api.cronofy.com");
+/// sending.step(SendEvent::Ready { now: 0.0 }, Some(&mut pacer));
+/// let response = HttpResponse { status: 429, body: "", request_id: None, retry_after: None };
+/// let date = chrono::DateTime::UNIX_EPOCH;
+/// sending.step(SendEvent::Responded { response, now: 10.0, date, random: 0.5 }, Some(&mut pacer));
+/// assert_eq!(pacer.reserve(10.0), 10.0 + DEFAULT_PAUSE_MS as f64);
+/// ```
 pub const DEFAULT_PAUSE_MS: u64 = 1_000;
 
 /// What happened, as the caller reports it to [`Sending::step`].
+///
+/// ```
+/// use smart_invite::client::{Call, ErrorKind, RetryPolicy, SendAction, SendEvent, Sending};
+/// let mut sending = Sending::new(Call::Remove, RetryPolicy::default(), 10_000, "http://127.0.0.1:9");
+/// sending.step(SendEvent::Ready { now: 0.0 }, None);
+/// let refused = SendEvent::NetworkError { detail: "fetch failed (ECONNREFUSED)", random: 0.0 };
+/// assert_eq!(sending.step(refused, None), SendAction::WaitBeforeRetry { ms: 250 });
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum SendEvent<'a> {
     /// The call begins, or the wait the machine asked for is over; `now` is the clock.
@@ -76,6 +95,14 @@ pub enum SendEvent<'a> {
 }
 
 /// What to do next, as [`Sending::step`] says.
+///
+/// ```
+/// use smart_invite::client::{Call, ErrorKind, RetryPolicy, SendAction, SendEvent, Sending};
+/// let mut sending = Sending::new(Call::Remove, RetryPolicy::default(), 10_000, "https://api.cronofy.com");
+/// assert_eq!(sending.step(SendEvent::Ready { now: 0.0 }, None), SendAction::Fetch { timeout_ms: 10_000 });
+/// let SendAction::Failed(error) = sending.step(SendEvent::NotAResponse, None) else { panic!() };
+/// assert_eq!(error.kind, ErrorKind::InvalidResponse);
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub enum SendAction {
     /// Sleep `ms`, until this request's slot under the rate limit, then report
@@ -118,9 +145,9 @@ enum Stage {
 /// use smart_invite::client::{SendAction, Call, SendEvent, Pacer, RateLimit, RetryPolicy, Sending};
 /// let mut pacer = Pacer::new(RateLimit { per_second: Some(1), per_minute: None, margin_ms: 0.0 });
 /// pacer.reserve(0.0); // another call took the slot at 0
-/// let mut send = Sending::new(Call::Cancel, RetryPolicy::default(), 5_000, "https://api.cronofy.com");
-/// assert_eq!(send.step(SendEvent::Ready { now: 0.0 }, Some(&mut pacer)), SendAction::WaitForSlot { ms: 1_000 });
-/// assert_eq!(send.step(SendEvent::Ready { now: 1_000.0 }, Some(&mut pacer)), SendAction::Fetch { timeout_ms: 5_000 });
+/// let mut sending = Sending::new(Call::Cancel, RetryPolicy::default(), 5_000, "https://api.cronofy.com");
+/// assert_eq!(sending.step(SendEvent::Ready { now: 0.0 }, Some(&mut pacer)), SendAction::WaitForSlot { ms: 1_000 });
+/// assert_eq!(sending.step(SendEvent::Ready { now: 1_000.0 }, Some(&mut pacer)), SendAction::Fetch { timeout_ms: 5_000 });
 /// ```
 #[derive(Debug, Clone)]
 pub struct Sending<'a> {
@@ -153,13 +180,13 @@ impl<'a> Sending<'a> {
     /// the end of a wait).
     ///
     /// ```
-    /// use smart_invite::client::{SendAction, Call, ErrorKind, SendEvent, RetryPolicy, Sending};
+    /// use smart_invite::client::{Call, ErrorKind, RetryPolicy, SendAction, SendEvent, Sending};
     /// let policy = RetryPolicy { max_retries: 1, ..RetryPolicy::default() };
-    /// let mut send = Sending::new(Call::Remove, policy, 50, "https://api.cronofy.com");
-    /// send.step(SendEvent::Ready { now: 0.0 }, None);
-    /// assert_eq!(send.step(SendEvent::TimedOut { random: 0.0 }, None), SendAction::WaitBeforeRetry { ms: 250 });
-    /// send.step(SendEvent::Ready { now: 300.0 }, None);
-    /// let SendAction::Failed(error) = send.step(SendEvent::TimedOut { random: 0.0 }, None) else { panic!() };
+    /// let mut sending = Sending::new(Call::Remove, policy, 50, "https://api.cronofy.com");
+    /// sending.step(SendEvent::Ready { now: 0.0 }, None);
+    /// assert_eq!(sending.step(SendEvent::TimedOut { random: 0.0 }, None), SendAction::WaitBeforeRetry { ms: 250 });
+    /// sending.step(SendEvent::Ready { now: 300.0 }, None);
+    /// let SendAction::Failed(error) = sending.step(SendEvent::TimedOut { random: 0.0 }, None) else { panic!() };
     /// assert_eq!(error.kind, ErrorKind::Timeout);
     /// assert!(error.message.ends_with("(2 attempts)."));
     /// ```
@@ -281,30 +308,30 @@ mod tests {
 
     #[test]
     fn a_success_at_the_first_attempt() {
-        let mut send = remove(RetryPolicy::default());
-        assert_eq!(send.step(SendEvent::Ready { now: 0.0 }, None), FETCH);
-        let done = send.step(responded(response(200, REMOVED, None), 5.0), None);
+        let mut sending = remove(RetryPolicy::default());
+        assert_eq!(sending.step(SendEvent::Ready { now: 0.0 }, None), FETCH);
+        let done = sending.step(responded(response(200, REMOVED, None), 5.0), None);
         assert!(matches!(&done, SendAction::Done(r) if r.smart_invite_id == "x"), "{done:?}");
     }
 
     #[test]
     fn transient_failures_are_retried_with_backoff_until_the_attempts_run_out() {
-        let mut send = remove(RetryPolicy::default());
-        send.step(SendEvent::Ready { now: 0.0 }, None);
+        let mut sending = remove(RetryPolicy::default());
+        sending.step(SendEvent::Ready { now: 0.0 }, None);
         // 500 ms doubling, half of it fixed: 375 then 750 with random 0.5.
         let outcomes = [
-            (send.step(responded(response(503, "", None), 1.0), None), SendAction::WaitBeforeRetry { ms: 375 }),
-            (send.step(SendEvent::Ready { now: 400.0 }, None), FETCH),
+            (sending.step(responded(response(503, "", None), 1.0), None), SendAction::WaitBeforeRetry { ms: 375 }),
+            (sending.step(SendEvent::Ready { now: 400.0 }, None), FETCH),
             (
-                send.step(SendEvent::NetworkError { detail: "ECONNRESET", random: 0.5 }, None),
+                sending.step(SendEvent::NetworkError { detail: "ECONNRESET", random: 0.5 }, None),
                 SendAction::WaitBeforeRetry { ms: 750 },
             ),
-            (send.step(SendEvent::Ready { now: 1_200.0 }, None), FETCH),
+            (sending.step(SendEvent::Ready { now: 1_200.0 }, None), FETCH),
         ];
         for (got, expected) in outcomes {
             assert_eq!(got, expected);
         }
-        let error = failure(send.step(SendEvent::TimedOut { random: 0.5 }, None));
+        let error = failure(sending.step(SendEvent::TimedOut { random: 0.5 }, None));
         assert_eq!(error.kind, ErrorKind::Timeout);
         assert_eq!(
             error.message,
@@ -316,13 +343,13 @@ mod tests {
     #[test]
     fn max_retries_bounds_the_attempts() {
         for max_retries in 0..4 {
-            let mut send = remove(RetryPolicy { max_retries, ..RetryPolicy::default() });
+            let mut sending = remove(RetryPolicy { max_retries, ..RetryPolicy::default() });
             let mut attempts = 0;
-            let mut action = send.step(SendEvent::Ready { now: 0.0 }, None);
+            let mut action = sending.step(SendEvent::Ready { now: 0.0 }, None);
             while let SendAction::Fetch { .. } = action {
                 attempts += 1;
-                action = match send.step(SendEvent::NetworkError { detail: "down", random: 0.0 }, None) {
-                    SendAction::WaitBeforeRetry { .. } => send.step(SendEvent::Ready { now: 0.0 }, None),
+                action = match sending.step(SendEvent::NetworkError { detail: "down", random: 0.0 }, None) {
+                    SendAction::WaitBeforeRetry { .. } => sending.step(SendEvent::Ready { now: 0.0 }, None),
                     end => end,
                 };
             }
@@ -335,12 +362,12 @@ mod tests {
 
     #[test]
     fn retry_after_is_waited_for_up_to_the_cap_then_given_to_the_caller() {
-        let mut send = remove(RetryPolicy::default());
-        send.step(SendEvent::Ready { now: 0.0 }, None);
-        let wait = send.step(responded(response(503, "", Some("2")), 0.0), None);
+        let mut sending = remove(RetryPolicy::default());
+        sending.step(SendEvent::Ready { now: 0.0 }, None);
+        let wait = sending.step(responded(response(503, "", Some("2")), 0.0), None);
         assert_eq!(wait, SendAction::WaitBeforeRetry { ms: 2_000 });
-        send.step(SendEvent::Ready { now: 2_000.0 }, None);
-        let error = failure(send.step(responded(response(429, "", Some("120")), 2_000.0), None));
+        sending.step(SendEvent::Ready { now: 2_000.0 }, None);
+        let error = failure(sending.step(responded(response(429, "", Some("120")), 2_000.0), None));
         assert_eq!((error.kind, error.retry_after_ms), (ErrorKind::RateLimited, Some(120_000)));
         assert_eq!((error.status, error.request_id.as_deref()), (Some(429), Some("req-1")));
         assert!(error.message.ends_with("(2 attempts)."), "{}", error.message);
@@ -349,9 +376,9 @@ mod tests {
     #[test]
     fn a_429_pauses_the_pacer_for_every_call() {
         let mut pacer = Pacer::new(RateLimit::default());
-        let mut send = remove(RetryPolicy::default());
-        assert_eq!(send.step(SendEvent::Ready { now: 0.0 }, Some(&mut pacer)), FETCH);
-        let wait = send.step(responded(response(429, "", Some("3")), 100.0), Some(&mut pacer));
+        let mut sending = remove(RetryPolicy::default());
+        assert_eq!(sending.step(SendEvent::Ready { now: 0.0 }, Some(&mut pacer)), FETCH);
+        let wait = sending.step(responded(response(429, "", Some("3")), 100.0), Some(&mut pacer));
         assert_eq!(wait, SendAction::WaitBeforeRetry { ms: 3_000 });
         // Another call on the client waits for the pause too.
         let mut other = remove(RetryPolicy::default());
@@ -361,15 +388,15 @@ mod tests {
         );
         // Without Retry-After, the pause is the per-second window.
         let mut pacer = Pacer::new(RateLimit::default());
-        let mut send = remove(RetryPolicy::default());
-        send.step(SendEvent::Ready { now: 0.0 }, Some(&mut pacer));
-        send.step(responded(response(429, "", None), 100.0), Some(&mut pacer));
+        let mut sending = remove(RetryPolicy::default());
+        sending.step(SendEvent::Ready { now: 0.0 }, Some(&mut pacer));
+        sending.step(responded(response(429, "", None), 100.0), Some(&mut pacer));
         assert_eq!(pacer.reserve(100.0), 100.0 + DEFAULT_PAUSE_MS as f64);
         // A 503 does not pause.
         let mut pacer = Pacer::new(RateLimit::default());
-        let mut send = remove(RetryPolicy::default());
-        send.step(SendEvent::Ready { now: 0.0 }, Some(&mut pacer));
-        send.step(responded(response(503, "", Some("3")), 100.0), Some(&mut pacer));
+        let mut sending = remove(RetryPolicy::default());
+        sending.step(SendEvent::Ready { now: 0.0 }, Some(&mut pacer));
+        sending.step(responded(response(503, "", Some("3")), 100.0), Some(&mut pacer));
         assert_eq!(pacer.reserve(100.0), 100.0);
     }
 
@@ -377,29 +404,29 @@ mod tests {
     fn each_attempt_waits_for_its_slot_and_a_late_wake_up_takes_another() {
         let mut pacer = Pacer::new(RateLimit { per_second: Some(10), per_minute: None, margin_ms: 40.0 });
         pacer.reserve(0.0); // another call's slot, at 0: the next is 104 ms later
-        let mut send = remove(RetryPolicy::default());
-        assert_eq!(send.step(SendEvent::Ready { now: 0.0 }, Some(&mut pacer)), SendAction::WaitForSlot { ms: 104 });
+        let mut sending = remove(RetryPolicy::default());
+        assert_eq!(sending.step(SendEvent::Ready { now: 0.0 }, Some(&mut pacer)), SendAction::WaitForSlot { ms: 104 });
         // Woken 30 ms after the slot (more than half the margin): the slot is given back and a
         // new one, at once, is taken.
-        assert_eq!(send.step(SendEvent::Ready { now: 134.0 }, Some(&mut pacer)), FETCH);
+        assert_eq!(sending.step(SendEvent::Ready { now: 134.0 }, Some(&mut pacer)), FETCH);
         // Retries wait for a slot too.
-        let wait = send.step(SendEvent::TimedOut { random: 0.0 }, Some(&mut pacer));
+        let wait = sending.step(SendEvent::TimedOut { random: 0.0 }, Some(&mut pacer));
         assert_eq!(wait, SendAction::WaitBeforeRetry { ms: 250 });
-        assert_eq!(send.step(SendEvent::Ready { now: 150.0 }, Some(&mut pacer)), SendAction::WaitForSlot { ms: 88 });
+        assert_eq!(sending.step(SendEvent::Ready { now: 150.0 }, Some(&mut pacer)), SendAction::WaitForSlot { ms: 88 });
     }
 
     #[test]
     fn what_is_not_retried_ends_the_call_at_once() {
         for status in [400, 401, 402, 403, 404, 422, 301] {
-            let mut send = remove(RetryPolicy::default());
-            send.step(SendEvent::Ready { now: 0.0 }, None);
-            let error = failure(send.step(responded(response(status, "", None), 0.0), None));
+            let mut sending = remove(RetryPolicy::default());
+            sending.step(SendEvent::Ready { now: 0.0 }, None);
+            let error = failure(sending.step(responded(response(status, "", None), 0.0), None));
             assert_eq!(error.status, Some(status));
             assert!(!error.message.contains("attempts"), "{}", error.message);
         }
-        let mut send = remove(RetryPolicy::default());
-        send.step(SendEvent::Ready { now: 0.0 }, None);
-        let error = failure(send.step(SendEvent::NotAResponse, None));
+        let mut sending = remove(RetryPolicy::default());
+        sending.step(SendEvent::Ready { now: 0.0 }, None);
+        let error = failure(sending.step(SendEvent::NotAResponse, None));
         assert_eq!((error.kind, error.status), (ErrorKind::InvalidResponse, None));
         assert_eq!(
             error.message,
@@ -419,9 +446,9 @@ mod tests {
             ),
         ];
         for (call, body, what) in cases {
-            let mut send = Sending::new(call, RetryPolicy::default(), 10_000, BASE);
-            send.step(SendEvent::Ready { now: 0.0 }, None);
-            let error = failure(send.step(responded(response(200, body, None), 0.0), None));
+            let mut sending = Sending::new(call, RetryPolicy::default(), 10_000, BASE);
+            sending.step(SendEvent::Ready { now: 0.0 }, None);
+            let error = failure(sending.step(responded(response(200, body, None), 0.0), None));
             assert_eq!((error.kind, error.status), (ErrorKind::InvalidResponse, Some(200)));
             assert!(error.message.starts_with(&format!("The API answered HTTP 200 but {what}")), "{}", error.message);
             assert_eq!(error.request_id.as_deref(), Some("req-1"));
@@ -438,7 +465,7 @@ mod tests {
             paced in proptest::bool::ANY,
         ) {
             let mut pacer = Pacer::new(RateLimit::default());
-            let mut send = remove(RetryPolicy::default());
+            let mut sending = remove(RetryPolicy::default());
             let mut retries = 0;
             for (kind, status, now, random) in events {
                 let event = match kind {
@@ -449,7 +476,7 @@ mod tests {
                     4 => SendEvent::TimedOut { random },
                     _ => SendEvent::NotAResponse,
                 };
-                let action = send.step(event, paced.then_some(&mut pacer));
+                let action = sending.step(event, paced.then_some(&mut pacer));
                 if matches!(action, SendAction::WaitBeforeRetry { .. }) {
                     retries += 1;
                 }
