@@ -1,11 +1,11 @@
-//! Generates the time zone tables of `src/time/zone.rs` from chrono-tz, so that chrono-tz stays
+//! Generates the time zone tables of `src/time/zone/` from chrono-tz, so that chrono-tz stays
 //! the one source of the IANA data while the crate links none of its tables.
 //!
 //! chrono-tz exports no tables, only lookups, so each zone's history is read through them: the
 //! offset at midnight UTC of every day from 1800 to 2100, and each change found there narrowed
 //! to its second by bisection. Checks below stop the build if that could have missed anything
 //! (a change outside those years, or two changes less than two days apart), or if the lookups of
-//! `src/time/zone.rs` could answer differently from chrono-tz's (see `check_local_spans`).
+//! `src/time/zone/history.rs` could answer differently from chrono-tz's (see `check_local_spans`).
 //!
 //! Written to `OUT_DIR`: `zones.rs` (the ids, a hash table of them, the spans, the
 //! abbreviations, where each table starts) and `transitions.bin` (the tables). The encoding:
@@ -119,7 +119,7 @@ fn history(tz: Tz) -> History {
 }
 
 /// Span `k` covers the local times `[start_k + offset_k, start_(k+1) + offset_k)`. The lookups
-/// of `src/time/zone.rs` read a local time as the spans covering it, found by one binary search
+/// of `src/time/zone/history.rs` read a local time as the spans covering it, found by one binary search
 /// over the spans' local starts; chrono-tz binary-searches the same spans with its own rule and
 /// then looks at the neighbours. Both give the same answer when the local starts and the local
 /// ends both increase and no local time is covered by more than two spans, as checked here.

@@ -38,7 +38,7 @@
 //! | [`invite`] | the typed invite and, with `client` or `callbacks`, the recipients' replies (RSVPs) |
 //! | [`time`] | event times, daylight-saving gaps and overlaps, IANA zones and their suggestions |
 //! | [`DataCenter`] | Cronofy's data centers: API host and organizer forwarding address |
-//! | [`client`] | request bodies and queries, answers, errors, retries and `Retry-After` |
+//! | [`client`] | request bodies and queries, responses, errors, retries and `Retry-After`, the send loop as a state machine |
 //! | [`callbacks`] | signatures of callbacks (HMAC-SHA256) and reading their bodies |
 //! | [`calendar`] | the iCalendar text of an invite, written and read |
 //! | [`email`] | the invite email: nodemailer options and the RFC 5322 message |
@@ -56,9 +56,9 @@
 //! | `email` | [`email`] (and `calendar`) | `mail-builder`, `base64` |
 //! | `perf-values` | no API: in wasm, results reach JavaScript as a tape a JS decoder builds objects from, instead of JSON text and `JSON.parse` (a fifth of a `validateInvite()` call less in Node, 14 KB more code) | |
 //!
-//! The npm package is built three times from this crate: the server build with every feature,
-//! for speed; its core, the validator alone with `perf-values`, for speed, which Node and Bun
-//! instantiate first; and the browser build with no feature, for size. `docs/package.md` says
+//! The npm package is built three times from this crate: the full build with every feature,
+//! for speed; the core build, the validator alone with `perf-values`, for speed, which Node and
+//! Bun instantiate first; and the browser build with no feature, for size. `docs/package.md` says
 //! which runtime gets which.
 
 #[cfg(feature = "calendar")]
@@ -70,7 +70,6 @@ pub mod client;
 mod data_center;
 #[cfg(feature = "email")]
 pub mod email;
-mod formats;
 pub mod invite;
 mod json;
 mod suggest;

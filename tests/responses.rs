@@ -2,7 +2,7 @@
 //! read by `parse_response`, and the stable shape it serializes to.
 
 use serde_json::{json, Value};
-use smart_invite::client::{parse_answer, parse_error_body, parse_response, Call, InviteResponse, ResponseError};
+use smart_invite::client::{parse_error_body, parse_response, Call, InviteResponse, ResponseError};
 use smart_invite::Method;
 
 fn fixture(name: &str) -> Value {
@@ -50,10 +50,10 @@ fn every_real_response_parses_except_the_one_that_is_not_json() {
     }
 }
 
-/// Each real answer, the call it answered (from its fixture note), and the field the client
+/// Each real response, the call it came from (from its fixture note), and the field the client
 /// finds missing: only the Ruby SDK's hand-written stubs lack what the API always sends.
 #[test]
-fn each_real_answer_carries_what_its_call_always_gets() {
+fn each_real_response_carries_what_its_call_always_gets() {
     let single = Call::Upsert { multi: false };
     let multi = Call::Upsert { multi: true };
     let read_one = Call::Read { one_recipient: true, ics: false };
@@ -82,7 +82,7 @@ fn each_real_answer_carries_what_its_call_always_gets() {
     let responses = real_responses();
     for (index, call, missing) in expected {
         let (fixture, body) = &responses[index];
-        let found = match parse_answer(body, call) {
+        let found = match call.parse_response(body) {
             Ok(_) => None,
             Err(ResponseError::Incomplete { missing, .. }) => Some(missing),
             Err(e) => panic!("{}: {e}", fixture["source"]),
@@ -90,7 +90,7 @@ fn each_real_answer_carries_what_its_call_always_gets() {
         assert_eq!(found.as_deref(), missing, "{index} {} {}", fixture["source"], fixture["note"]);
     }
     // The one body that is not JSON stays that error.
-    assert!(matches!(parse_answer(&responses[11].1, single), Err(ResponseError::NotJson { .. })));
+    assert!(matches!(single.parse_response(&responses[11].1), Err(ResponseError::NotJson { .. })));
 }
 
 #[test]

@@ -1,4 +1,4 @@
-//! What an answer of the API means: one [`ApiError`] with a [`ErrorKind`] for every way a call
+//! What a response of the API means: one [`ApiError`] with a [`ErrorKind`] for every way a call
 //! can fail, and the rule for which base URLs the client may send a client secret to.
 //!
 //! The kinds follow the status codes Cronofy documents (401, 402, 403, 404, 422, 429, 5xx) and
@@ -44,11 +44,11 @@ pub enum ErrorKind {
     RateLimited,
     /// 5xx: the API failed.
     Server,
-    /// No complete answer within the timeout.
+    /// No complete response within the timeout.
     Timeout,
     /// The API could not be reached (DNS, refused or reset connection, TLS).
     Network,
-    /// An answer the client cannot use: not JSON, an unexpected shape or status, a redirect.
+    /// A response the client cannot use: not JSON, an unexpected shape or status, a redirect.
     InvalidResponse,
 }
 
@@ -99,7 +99,7 @@ impl ErrorKind {
     }
 
     /// Whether a failure of this kind is worth another attempt: a rate limit, a server error, a
-    /// network failure or a timeout. The others give the same answer every time.
+    /// network failure or a timeout. The others give the same response every time.
     ///
     /// ```
     /// use smart_invite::client::ErrorKind;
@@ -132,7 +132,7 @@ pub struct ApiError {
     pub kind: ErrorKind,
     /// What happened and what to do about it.
     pub message: String,
-    /// The HTTP status, when an answer came.
+    /// The HTTP status, when a response came.
     pub status: Option<u16>,
     /// The field errors (kind [`ErrorKind::Validation`]).
     pub errors: Option<Issues>,
@@ -166,7 +166,7 @@ impl ApiError {
         Self { errors: Some(errors), ..Self::new(ErrorKind::Validation, message) }
     }
 
-    /// No complete answer came within `timeout_ms`.
+    /// No complete response came within `timeout_ms`.
     ///
     /// ```
     /// assert_eq!(smart_invite::client::ApiError::timeout(5).status, None);
@@ -190,7 +190,7 @@ impl ApiError {
         Self::new(ErrorKind::Network, format!("Could not reach the API at {base_url}: {detail}."))
     }
 
-    /// A 2xx answer whose body is not an invite: `detail` says what was wrong with it.
+    /// A 2xx response whose body is not an invite: `detail` says what was wrong with it.
     ///
     /// ```
     /// let err = smart_invite::client::ApiError::unusable_body(200, "<html>", "it is not JSON");
@@ -271,7 +271,7 @@ impl fmt::Display for ApiError {
 
 impl std::error::Error for ApiError {}
 
-/// The parts of an HTTP answer that decide its meaning.
+/// The parts of an HTTP response that decide its meaning.
 ///
 /// ```
 /// let response = smart_invite::client::HttpResponse { status: 200, body: "{}", request_id: None, retry_after: None };
@@ -289,8 +289,8 @@ pub struct HttpResponse<'a> {
     pub retry_after: Option<&'a str>,
 }
 
-/// Maps an answer to `Ok(())` (any 2xx: the body is then parsed as an invite) or the error it
-/// means. `now` is the time the answer came, to read a `Retry-After` given as a date.
+/// Maps a response to `Ok(())` (any 2xx: the body is then parsed as an invite) or the error it
+/// means. `now` is the time the response came, to read a `Retry-After` given as a date.
 ///
 /// ```
 /// use smart_invite::client::{classify_response, ErrorKind, HttpResponse};
@@ -430,7 +430,7 @@ pub fn check_base_url(url: &str) -> Result<String, String> {
     let Some(host) = host_of(authority) else {
         return refuse("the host or port is malformed.");
     };
-    if !secure && !crate::formats::is_loopback(host) {
+    if !secure && !crate::validate::formats::is_loopback(host) {
         return refuse("plain http: would send the client secret unencrypted; use https: (http: is only for loopback hosts such as 127.0.0.1).");
     }
     Ok(format!("{}://{}", scheme.to_ascii_lowercase(), rest.trim_end_matches('/')))

@@ -1,6 +1,6 @@
 //! Pacing: a client's requests kept under the API's rate limits.
 //!
-//! Cronofy allows an application 50 requests per second and 500 per minute and answers 429
+//! Cronofy allows an application 50 requests per second and 500 per minute and responds 429
 //! beyond that. A [`Pacer`] gives each request a send time, its slot, so that no sliding
 //! window carries more requests than its limit, even a little after the fact at the API:
 //!
@@ -174,7 +174,7 @@ impl Pacer {
     }
 
     /// Whether a request that reserved `slot` may go at `now`, when it wakes up; `missed` is
-    /// how many slots it has already given back for being late. Unless the answer is
+    /// how many slots it has already given back for being late. Unless the verdict is
     /// [`PacingCheck::Send`], the slot is given back: it leaves the log, and the request
     /// reserves another.
     ///

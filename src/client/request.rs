@@ -10,15 +10,15 @@
 //! assert_eq!(request.text, r#"{"method":"cancel","smart_invite_id":"x","recipient":{"email":"a@example.com"}}"#);
 //! ```
 
-use super::answer::Call;
-use crate::formats::is_email;
+use super::call::Call;
 use crate::invite::Method;
 use crate::json::{Json, Object};
+use crate::validate::formats::is_email;
 use crate::validate::{quoted, Issue, IssueKey, Issues, Validator, MAX_INPUT_BYTES};
 use crate::DataCenter;
 
 /// A request ready to send: its text (the JSON body of a `POST`, or the query string of a
-/// read) and the call it makes, which says what the answer must carry ([`Call::missing`]).
+/// read) and the call it makes, which says what the response must carry ([`Call::missing`]).
 ///
 /// ```
 /// use smart_invite::client::{read_query, Call};
@@ -53,17 +53,16 @@ pub fn prepare_invite(payload: &str, method: Method, data_center: DataCenter) ->
         _ => return Err(validator.json(payload).errors),
     };
     // A payload that names another method: checked as it is, then refused with the call to use.
-    let other = match json.as_object().and_then(|object| object.get("method")).and_then(Json::as_str) {
-        Some(given) if given != method.as_str() && ["request", "cancel", "remove"].contains(&given) => Some(given),
-        _ => None,
-    };
+    let named = json.as_object().and_then(|object| object.get("method")).and_then(Json::as_str);
+    let other = Method::ALL.into_iter().find(|m| *m != method && named == Some(m.as_str()));
     let validation = validator.walk(&json, method);
     if let Some(given) = other {
         let description = format!(
-            "method is \"{given}\" but {}() sends \"{}\"; call {}() instead, or leave method out.",
-            call_name(method),
+            "method is \"{}\" but {}() sends \"{}\"; call {}() instead, or leave method out.",
+            given.as_str(),
+            Call::posting(method).name(),
             method.as_str(),
-            call_for(given)
+            Call::posting(given).name()
         );
         let mut errors = validation.errors;
         errors.push("method", Issue::new(IssueKey::InvalidOption, description));
@@ -79,29 +78,12 @@ pub fn prepare_invite(payload: &str, method: Method, data_center: DataCenter) ->
     Ok(Prepared { text, call })
 }
 
-/// The client method that sends `method`.
-fn call_name(method: Method) -> &'static str {
-    match method {
-        Method::Request => "upsert",
-        Method::Cancel => "cancel",
-        Method::Remove => "removeRecipient",
-    }
-}
-
-fn call_for(method_name: &str) -> &'static str {
-    match method_name {
-        "cancel" => call_name(Method::Cancel),
-        "remove" => call_name(Method::Remove),
-        _ => call_name(Method::Request),
-    }
-}
-
 /// The parameters a read takes, in query order.
 const READ_PARAMS: [&str; 3] = ["smart_invite_id", "recipient_email", "include_ics"];
 
 /// Checks the parameters of a read (`{smart_invite_id, recipient_email?, include_ics?}` as
 /// JSON text) and returns the query string, `?` included, with its [`Call`]. Without
-/// `recipient_email` the API answers with every recipient of a multi-recipient invite.
+/// `recipient_email` the API responds with every recipient of a multi-recipient invite.
 ///
 /// ```
 /// let q = smart_invite::client::read_query(r#"{"smart_invite_id":"a b&c","recipient_email":"x+1@example.com",
@@ -257,8 +239,7 @@ mod tests {
         let mut refused = None;
         match value.get("method") {
             Some(serde_json::Value::String(given)) if !given.trim().is_empty() => {
-                refused = (given != method.as_str() && ["request", "cancel", "remove"].contains(&given.as_str()))
-                    .then_some(());
+                refused = (given != method.as_str() && Method::ALL.iter().any(|m| m.as_str() == given)).then_some(());
             }
             Some(serde_json::Value::String(_)) | Some(serde_json::Value::Null) | None => {
                 if let Some(map) = value.as_object_mut() {
@@ -299,7 +280,7 @@ mod tests {
             .map(str::to_owned),
         );
         for payload in &payloads {
-            for method in [Method::Request, Method::Cancel, Method::Remove] {
+            for method in Method::ALL {
                 let prepared = prepare_invite(payload, method, DataCenter::Us).map(|p| p.text).map_err(|issues| {
                     let mut list: Vec<(String, String)> = issues
                         .iter()

@@ -1,4 +1,4 @@
-//! What the API answers: the invite as Cronofy holds it (after create, update, cancel, remove
+//! The API's responses: the invite as Cronofy holds it (after create, update, cancel, remove
 //! or read), and the error map of a 422.
 //!
 //! Responses are read permissively, because Cronofy adds fields without notice and older
@@ -228,7 +228,7 @@ fn read_attachments(attachments: &Object<'_>) -> Option<Attachments> {
     (icalendar.is_some() || removed.is_some()).then_some(Attachments { icalendar, removed })
 }
 
-/// Why a 2xx response body could not be read. Each case means the server answered with
+/// Why a 2xx response body could not be read. Each case means the server responded with
 /// something other than the invite asked for (the JS client reports them as `invalid_response`).
 ///
 /// ```
@@ -255,7 +255,7 @@ pub enum ResponseError {
         detail: String,
     },
     /// The body is an invite without a field the API always sends for the call (see
-    /// [`parse_answer`](super::parse_answer)).
+    /// [`Call::parse_response`](super::Call::parse_response)).
     Incomplete {
         /// The JS client method of the call, e.g. `upsert`.
         call: &'static str,
@@ -270,7 +270,7 @@ impl fmt::Display for ResponseError {
             Self::NotJson { detail, .. } => write!(f, "The API response is not valid JSON: {detail}."),
             Self::NotAnInvite { detail } => write!(f, "The API response is JSON but not a Smart Invite: {detail}."),
             Self::Incomplete { call, missing } => {
-                write!(f, "The API's answer to {call} lacks `{missing}`, which the API always sends.")
+                write!(f, "The API's response to {call} lacks `{missing}`, which the API always sends.")
             }
         }
     }
@@ -287,7 +287,7 @@ impl From<Failure> for ResponseError {
     }
 }
 
-/// Reads the body of a 2xx answer to create, update, cancel, remove or read.
+/// Reads the body of a 2xx response to create, update, cancel, remove or read.
 ///
 /// Never panics; see the [module documentation](self) for what is accepted.
 ///
@@ -319,7 +319,7 @@ pub(crate) fn items<'a, T>(object: &Object<'a>, key: &str, read: impl Fn(&Json<'
     Some(object.get(key)?.as_array()?.iter().filter_map(read).collect())
 }
 
-/// Reads the body of a 422 answer, `{"errors": {"field": [{"key", "description"}]}}`, into the
+/// Reads the body of a 422 response, `{"errors": {"field": [{"key", "description"}]}}`, into the
 /// same [`Issues`] map local validation gives. `None` when the body is not of that shape.
 ///
 /// ```

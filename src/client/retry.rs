@@ -3,8 +3,8 @@
 //! The client retries what is safe and likely to succeed later: a 429 (rate limited), a 5xx,
 //! a network failure and a timeout. Every call of the API is idempotent (an upsert is keyed by
 //! `smart_invite_id` and recipient, a cancel or a read changes nothing the second time), so a
-//! retry never creates a second invite. Other 4xx answers are never retried: sending the same
-//! request again gives the same answer.
+//! retry never creates a second invite. Other 4xx responses are never retried: sending the
+//! same request again gives the same response.
 //!
 //! The wait is a jittered exponential backoff with a cap, unless the server said how long to
 //! wait with `Retry-After` (seconds or an HTTP date): then that is honoured exactly, up to

@@ -3,8 +3,8 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::formats::Decimal;
 use crate::time::strftime;
+use crate::validate::formats::Decimal;
 
 /// Reads a `Retry-After` header value as a wait in milliseconds from `now`: either a number of
 /// seconds (`120`; a fraction such as `1.5` is accepted too) or an HTTP date (the IMF-fixdate

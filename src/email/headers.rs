@@ -57,7 +57,7 @@ impl Mailbox {
         };
         let valid = address.is_ascii()
             && !address.bytes().any(|b| b.is_ascii_whitespace() || matches!(b, b'<' | b'>' | b',' | b';' | b'"'))
-            && crate::formats::is_email(address);
+            && crate::validate::formats::is_email(address);
         if !valid {
             return Err(EmailError::InvalidAddress { field: field.to_owned(), value: text.to_owned() });
         }

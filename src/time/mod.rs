@@ -14,9 +14,7 @@ mod moment;
 pub(crate) mod parse;
 pub(crate) mod strftime;
 mod zone;
-mod zones;
 
 pub use moment::{EventTime, Moment};
 pub use parse::TimeError;
-pub use zone::{Zone, ZoneOffset};
-pub use zones::{suggest_time_zones, time_zones};
+pub use zone::{suggest_time_zones, time_zones, Zone, ZoneOffset};

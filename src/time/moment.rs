@@ -1,12 +1,14 @@
 //! The two ends of an event as the API takes them: a [`Moment`] (a UTC instant or a whole day)
-//! shown in an IANA zone, an [`EventTime`].
+//! shown in an IANA zone, an [`EventTime`], and the texts the API writes for times. Reading a
+//! [`Moment`] from text (`FromStr`, `Deserialize`) is in `parse.rs`, which builds on this
+//! module and not the other way round.
 
 use std::fmt;
 
-use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use serde::{Deserialize, Serialize, Serializer};
 
-use super::parse::{self, TimeError};
+use super::strftime;
 use super::Zone;
 
 /// One end of an event: a UTC instant or a date, with the time zone it is shown in.
@@ -43,19 +45,9 @@ pub enum Moment {
 impl fmt::Display for Moment {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&match self {
-            Moment::Instant(t) => parse::utc_text(t),
-            Moment::Date(d) => parse::date_text(*d),
+            Moment::Instant(t) => utc_text(t),
+            Moment::Date(d) => date_text(*d),
         })
-    }
-}
-
-impl std::str::FromStr for Moment {
-    type Err = TimeError;
-
-    /// Parses a UTC time, a time with an offset (converted to UTC) or a date; a local time
-    /// without offset is refused here, as it needs a time zone.
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        parse::parse(text)?.absolute().ok_or(TimeError::NeedsZone)
     }
 }
 
@@ -65,9 +57,32 @@ impl Serialize for Moment {
     }
 }
 
-impl<'de> Deserialize<'de> for Moment {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
+/// `2026-04-29`.
+pub(crate) fn date_text(date: NaiveDate) -> String {
+    strftime::format(date.into(), "%Y-%m-%d")
+}
+
+/// `2026-04-29T09:30`: a wall-clock time to the minute.
+pub(crate) fn local_text(t: &NaiveDateTime) -> String {
+    strftime::format(*t, "%Y-%m-%dT%H:%M")
+}
+
+/// `2026-04-29T09:30:00Z`: an instant as the API writes it.
+pub(crate) fn utc_text(t: &DateTime<Utc>) -> String {
+    strftime::format(t.naive_utc(), "%Y-%m-%dT%H:%M:%SZ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_of_years_beyond_four_digits() {
+        let t = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(23, 5, 9).unwrap().and_utc();
+        assert_eq!(utc_text(&t(10_000, 1, 1)), "+10000-01-01T23:05:09Z");
+        assert_eq!(utc_text(&t(-1, 12, 31)), "-0001-12-31T23:05:09Z");
+        assert_eq!(utc_text(&t(0, 3, 1)), "0000-03-01T23:05:09Z");
+        assert_eq!(date_text(NaiveDate::MAX), NaiveDate::MAX.format("%Y-%m-%d").to_string());
+        assert_eq!(date_text(NaiveDate::MIN), NaiveDate::MIN.format("%Y-%m-%d").to_string());
     }
 }

@@ -1,5 +1,6 @@
-//! Reading the times of an event: the forms the API and HTML forms write, and resolving local
-//! times in a time zone, where daylight saving time can skip or repeat an hour.
+//! Reading the times of an event: the forms the API and HTML forms write (and so a [`Moment`]
+//! from text, `FromStr` and `Deserialize`), and resolving local times in a time zone, where
+//! daylight saving time can skip or repeat an hour.
 //!
 //! Accepted forms: `2026-04-29T09:30:00Z` (also `+00:00`, a space for `T`, `.000` fractions),
 //! any other offset (converted to UTC), a date `2026-04-29`, and a local time without offset
@@ -7,12 +8,12 @@
 
 use std::fmt;
 
-use super::moment::Moment;
-use super::strftime;
+use super::moment::{local_text, utc_text, Moment};
 use super::Zone;
 use chrono::{
     DateTime, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc,
 };
+use serde::{Deserialize, Deserializer};
 
 /// A time as written, before any time zone is applied.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,21 +64,6 @@ pub enum TimeError {
     },
 }
 
-/// `2026-04-29`.
-pub(crate) fn date_text(date: NaiveDate) -> String {
-    strftime::format(date.into(), "%Y-%m-%d")
-}
-
-/// `2026-04-29T09:30`: a wall-clock time to the minute.
-fn local_text(t: &NaiveDateTime) -> String {
-    strftime::format(*t, "%Y-%m-%dT%H:%M")
-}
-
-/// `2026-04-29T09:30:00Z`: an instant as the API writes it.
-pub(crate) fn utc_text(t: &DateTime<Utc>) -> String {
-    strftime::format(t.naive_utc(), "%Y-%m-%dT%H:%M:%SZ")
-}
-
 impl fmt::Display for TimeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -110,6 +96,23 @@ impl fmt::Display for TimeError {
 }
 
 impl std::error::Error for TimeError {}
+
+impl std::str::FromStr for Moment {
+    type Err = TimeError;
+
+    /// Parses a UTC time, a time with an offset (converted to UTC) or a date; a local time
+    /// without offset is refused here, as it needs a time zone.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        parse(text)?.absolute().ok_or(TimeError::NeedsZone)
+    }
+}
+
+impl<'de> Deserialize<'de> for Moment {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
 
 /// Reads `n` ASCII digits at `at`.
 fn digits(bytes: &[u8], at: usize, n: usize) -> Option<u32> {
@@ -296,16 +299,6 @@ mod tests {
                 _ => panic!("{zone} {text}: expected {expected:?}, got {got:?}"),
             }
         }
-    }
-
-    #[test]
-    fn texts_of_years_beyond_four_digits() {
-        let t = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(23, 5, 9).unwrap().and_utc();
-        assert_eq!(utc_text(&t(10_000, 1, 1)), "+10000-01-01T23:05:09Z");
-        assert_eq!(utc_text(&t(-1, 12, 31)), "-0001-12-31T23:05:09Z");
-        assert_eq!(utc_text(&t(0, 3, 1)), "0000-03-01T23:05:09Z");
-        assert_eq!(date_text(NaiveDate::MAX), NaiveDate::MAX.format("%Y-%m-%d").to_string());
-        assert_eq!(date_text(NaiveDate::MIN), NaiveDate::MIN.format("%Y-%m-%d").to_string());
     }
 
     fn london() -> Zone {

@@ -1,6 +1,7 @@
 //! The entry points: JSON text, bytes or a `serde_json::Value` in; the normalized invite or
 //! the error map out, with warnings either way.
 
+pub(crate) mod formats;
 mod issues;
 pub mod limits;
 mod path;

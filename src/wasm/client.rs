@@ -1,15 +1,14 @@
 //! `SmartInviteClient`: sends invites with the host's `fetch` (the global one, or the one the
 //! caller injects), after the core has validated and normalized them.
 //!
-//! One call is: check and normalize the payload (nothing is sent when it is invalid), then up
-//! to `maxRetries + 1` attempts, each bounded by `timeoutMs` (a timer races every step and
-//! aborts the fetch through an `AbortController` when it fires), with the waits
-//! between them from [`RetryPolicy`], then the answer mapped by [`classify_response`] and read by
-//! [`parse_answer`]. Every failure is one `SmartInviteError`.
-//!
-//! Every attempt of every call on one client first waits for its slot under the client's rate
-//! limit (`rateLimit`, Cronofy's 50/s and 500/min by default): the [`Pacer`] decides, this
-//! module only awaits the timers; a 429 pauses the pacer, so every call on the client waits.
+//! One call is: check and normalize the payload (nothing is sent when it is invalid), then the
+//! attempts that the core's [`Sending`] asks for, each in its slot under the client's rate limit
+//! (`rateLimit`, Cronofy's 50/s and 500/min by default, one [`Pacer`] per client), with the
+//! waits between them. [`Sending`] decides every step (the slot, whether to retry and how long
+//! to wait, what a response means, the pause after a 429); this module only does what it asks:
+//! it awaits the timers, fetches (a timer races every step of an attempt and aborts the fetch
+//! through an `AbortController` when it fires) and reads the clock. Every failure is one
+//! `SmartInviteError`.
 //!
 //! The client secret lives in wasm memory only: the JS object holds a pointer, so
 //! `JSON.stringify`, `util.inspect` and `toString` cannot show it, and every error message is
@@ -28,8 +27,8 @@ use web_sys::{AbortController, AbortSignal, RequestInit, Response};
 
 use super::{json_text, smart_invite_error, to_js};
 use crate::client::{
-    check_base_url, classify_response, parse_answer, prepare_invite, read_query, ApiError, Call, ErrorKind,
-    HttpResponse, Pacer, PacingCheck, RateLimit, ResponseError, RetryPolicy, REQUEST_ID_HEADERS,
+    check_base_url, prepare_invite, read_query, ApiError, Call, ErrorKind, HttpResponse, Pacer, RateLimit, RetryPolicy,
+    SendAction, SendEvent, Sending, REQUEST_ID_HEADERS,
 };
 use crate::{DataCenter, Method};
 
@@ -84,9 +83,6 @@ const DEFAULT_TIMEOUT_MS: u64 = 10_000;
 /// `(field, least, most)` of the `rateLimit` option: requests per second and per minute, and
 /// the margin in milliseconds.
 const RATE_FIELDS: [(&str, u64, u64); 3] = [("perSecond", 1, 10_000), ("perMinute", 1, 600_000), ("marginMs", 0, 999)];
-
-/// How long a 429 without `Retry-After` pauses the client: the per-second window.
-const DEFAULT_PAUSE_MS: u64 = 1_000;
 
 struct Config {
     secret: String,
@@ -197,50 +193,75 @@ impl SmartInviteClient {
     }
 }
 
-/// A failed attempt: the error, and the JS exception behind it when there is one.
-struct Failure {
-    error: ApiError,
-    cause: Option<JsValue>,
+/// What one fetch came to, for the core to read.
+enum Fetched {
+    /// A response, of any status.
+    Response { status: u16, text: String, request_id: Option<String>, retry_after: Option<String> },
+    /// No response: the runtime's words, and the exception behind them.
+    Network { detail: String, cause: JsValue },
+    /// The time was up; the exception behind it when the abort came from the transport.
+    Timeout { cause: Option<JsValue> },
+    /// The transport resolved to something without `text()`.
+    NotAResponse,
 }
 
-impl From<ApiError> for Failure {
-    fn from(error: ApiError) -> Self {
-        Self { error, cause: None }
-    }
-}
-
-/// Every attempt of one call, each in its slot under the rate limit, with the waits between them.
+/// One call: [`Sending`] decides every step (the slot under the rate limit, the attempts, the
+/// waits, the result); this only sleeps, fetches and reads the clock.
 async fn send(config: &Config, call: Call, method: &str, url: &str, body: Option<&str>) -> Result<JsValue, JsValue> {
-    let mut retry = 0;
+    let mut sending = Sending::new(call, config.policy, config.timeout_ms, &config.base_url);
+    // The JS exception behind the last attempt's failure, for the error's `cause`.
+    let mut cause = None;
+    let mut action = step(config, &mut sending, SendEvent::Ready { now: performance_now() });
     loop {
-        pace(config).await;
-        let failure = match attempt(config, call, method, url, body).await {
-            Ok(invite) => return Ok(invite),
-            Err(failure) => failure,
-        };
-        let kind = failure.error.kind;
-        if let (ErrorKind::RateLimited, Some(pacer)) = (kind, &config.pacer) {
-            // Every call on this client waits, not only this one.
-            let pause = failure.error.retry_after_ms.unwrap_or(DEFAULT_PAUSE_MS);
-            pacer.borrow_mut().pause(performance_now(), pause as f64);
-        }
-        match config.policy.delay_before_retry(retry, kind, failure.error.retry_after_ms, js_sys::Math::random()) {
-            Some(wait) => {
+        action = match action {
+            SendAction::WaitForSlot { ms } | SendAction::WaitBeforeRetry { ms } => {
                 // The timer promise only resolves.
-                let _ = sleep(wait).await;
-                retry += 1;
+                let _ = sleep(ms).await;
+                step(config, &mut sending, SendEvent::Ready { now: performance_now() })
             }
-            None => {
-                let error = failure.error.after_attempts(retry + 1);
-                return Err(throw(error, failure.cause.as_ref(), &config.secret));
+            SendAction::Fetch { timeout_ms } => {
+                let fetched = attempt(config, method, url, body, timeout_ms).await.unwrap_or_else(|failed| failed);
+                let random = js_sys::Math::random();
+                cause = None;
+                let event = match &fetched {
+                    Fetched::Response { status, text, request_id, retry_after } => SendEvent::Responded {
+                        response: HttpResponse {
+                            status: *status,
+                            body: text,
+                            request_id: request_id.as_deref(),
+                            retry_after: retry_after.as_deref(),
+                        },
+                        now: performance_now(),
+                        date: now(),
+                        random,
+                    },
+                    Fetched::Network { detail, cause: why } => {
+                        cause = Some(why.clone());
+                        SendEvent::NetworkError { detail, random }
+                    }
+                    Fetched::Timeout { cause: why } => {
+                        cause = why.clone();
+                        SendEvent::TimedOut { random }
+                    }
+                    Fetched::NotAResponse => SendEvent::NotAResponse,
+                };
+                step(config, &mut sending, event)
             }
+            SendAction::Done(invite) => return Ok(to_js(&invite)),
+            SendAction::Failed(error) => return Err(throw(error, cause.as_ref(), &config.secret)),
         }
     }
+}
+
+/// One step of the call, with the client's pacer, borrowed for the step only.
+fn step(config: &Config, sending: &mut Sending<'_>, event: SendEvent<'_>) -> SendAction {
+    let mut pacer = config.pacer.as_ref().map(RefCell::borrow_mut);
+    sending.step(event, pacer.as_deref_mut())
 }
 
 thread_local! {
     /// The transport the package entry registered for its runtime (Node: `node:http`, see
-    /// `pkg/lib/node-http.cjs`), used when the caller injects no `fetch`.
+    /// `pkg/lib/node-http.mjs`), used when the caller injects no `fetch`.
     static DEFAULT_FETCH: RefCell<Option<Function>> = const { RefCell::new(None) };
 }
 
@@ -255,57 +276,47 @@ pub fn set_default_fetch(fetch: Function) {
     DEFAULT_FETCH.with(|slot| *slot.borrow_mut() = Some(fetch));
 }
 
-/// One request and its answer, within the timeout.
+/// One request and its response, within the timeout: `Ok` with a response, `Err` with what
+/// came instead.
 ///
 /// `fetch(url, init)` rather than `fetch(new Request(...))`: Node's fetch turns the body of a
 /// `Request` object into a stream and uploads it chunked, which measured about 300 µs of CPU
 /// more per call; an `AbortController` aborted by our own timer is likewise cheaper in Node
-/// than `AbortSignal.timeout`. The answer is read structurally (`status`, `headers.get`,
+/// than `AbortSignal.timeout`. The response is read structurally (`status`, `headers.get`,
 /// `text()`), so a transport may return a lighter object than a `Response`.
-async fn attempt(config: &Config, call: Call, method: &str, url: &str, body: Option<&str>) -> Result<JsValue, Failure> {
-    let deadline = Deadline::start(config.timeout_ms).map_err(|cause| network(config, "no AbortController", cause))?;
+async fn attempt(
+    config: &Config,
+    method: &str,
+    url: &str,
+    body: Option<&str>,
+    timeout_ms: u64,
+) -> Result<Fetched, Fetched> {
+    let deadline = Deadline::start(timeout_ms).map_err(|cause| network("no AbortController", cause))?;
     let init = request_init(config, method, body, &deadline.controller.signal())
-        .map_err(|cause| network(config, "the request could not be built", cause))?;
+        .map_err(|cause| network("the request could not be built", cause))?;
     let transport = config.fetch.clone().or_else(|| DEFAULT_FETCH.with(|slot| slot.borrow().clone()));
     let fetched = match &transport {
         Some(fetch) => fetch.call2(&JsValue::UNDEFINED, &JsValue::from_str(url), &init).map(|v| Promise::resolve(&v)),
         None => global_fetch(url, &init),
     };
-    let fetched = fetched.map_err(|cause| network(config, "fetch threw", cause))?;
-    let response = deadline.race(fetched).await.map_err(|cause| deadline.failure(config, "fetch failed", cause))?;
+    let fetched = fetched.map_err(|cause| network("fetch threw", cause))?;
+    let response = deadline.race(fetched).await.map_err(|cause| deadline.failure("fetch failed", cause))?;
     if !has_method(&response, "text") {
-        let error = ApiError::unusable_body(0, "", "fetch resolved to something that is not a Response");
-        return Err(ApiError { status: None, ..error }.into());
+        return Err(Fetched::NotAResponse);
     }
     let response: Response = response.unchecked_into();
-    let text = response.text().map_err(|cause| network(config, "the body could not be read", cause))?;
+    let text = response.text().map_err(|cause| network("the body could not be read", cause))?;
     let text = deadline
         .race(text)
         .await
-        .map_err(|cause| deadline.failure(config, "the connection broke while the answer was read", cause))?;
-    let text = text.as_string().unwrap_or_default();
+        .map_err(|cause| deadline.failure("the connection broke while the answer was read", cause))?;
     let headers = response.headers();
     let header = |name: &str| headers.get(name).ok().flatten();
-    let request_id = REQUEST_ID_HEADERS.iter().find_map(|name| header(name));
-    let retry_after = header("retry-after");
-    let answer = HttpResponse {
+    Ok(Fetched::Response {
         status: response.status(),
-        body: &text,
-        request_id: request_id.as_deref(),
-        retry_after: retry_after.as_deref(),
-    };
-    classify_response(&answer, now())?;
-    parse_answer(text.as_bytes(), call).map(|invite| to_js(&invite)).map_err(|e| {
-        let what = match &e {
-            ResponseError::NotJson { detail, .. } => format!("its body is not JSON ({detail})"),
-            ResponseError::NotAnInvite { detail } => format!("its body is not a Smart Invite ({detail})"),
-            ResponseError::Incomplete { missing, .. } => {
-                format!("its body lacks `{missing}`, which the API always sends for {}()", call.name())
-            }
-        };
-        let mut error = ApiError::unusable_body(answer.status, &text, &what);
-        error.request_id = request_id.clone();
-        Failure::from(error)
+        text: text.as_string().unwrap_or_default(),
+        request_id: REQUEST_ID_HEADERS.iter().find_map(|name| header(name)),
+        retry_after: header("retry-after"),
     })
 }
 
@@ -342,7 +353,6 @@ struct Deadline {
     expired: Promise,
     marker: JsValue,
     timer: JsValue,
-    timeout_ms: u64,
 }
 
 impl Deadline {
@@ -353,7 +363,7 @@ impl Deadline {
         let expired = Promise::new(&mut |_resolve, reject| {
             timer = set_timeout_with_arg(&reject, f64::from(ms), &marker);
         });
-        Ok(Self { controller: AbortController::new()?, expired, marker, timer, timeout_ms })
+        Ok(Self { controller: AbortController::new()?, expired, marker, timer })
     }
 
     async fn race(&self, work: Promise) -> Result<JsValue, JsValue> {
@@ -362,13 +372,12 @@ impl Deadline {
 
     /// A rejected step: a timeout when the time is up (the fetch is then aborted), else a
     /// network failure.
-    fn failure(&self, config: &Config, what: &str, cause: JsValue) -> Failure {
+    fn failure(&self, what: &str, cause: JsValue) -> Fetched {
         if cause == self.marker || is_abort(&cause) {
             self.controller.abort();
-            let cause = (cause != self.marker).then_some(cause);
-            return Failure { error: ApiError::timeout(self.timeout_ms), cause };
+            return Fetched::Timeout { cause: (cause != self.marker).then_some(cause) };
         }
-        network(config, what, cause)
+        network(what, cause)
     }
 }
 
@@ -387,12 +396,13 @@ fn is_abort(error: &JsValue) -> bool {
     name == "TimeoutError" || name == "AbortError"
 }
 
-fn network(config: &Config, what: &str, cause: JsValue) -> Failure {
+/// A failure without a response: `what` failed, in the runtime's words when it has some.
+fn network(what: &str, cause: JsValue) -> Fetched {
     let detail = match describe(&cause) {
         Some(why) => format!("{what} ({why})"),
         None => what.to_owned(),
     };
-    Failure { error: ApiError::network(&config.base_url, &detail), cause: Some(cause) }
+    Fetched::Network { detail, cause }
 }
 
 /// The runtime's words for a failure: `message`, then the `code` and `message` of its
@@ -409,29 +419,6 @@ fn describe(error: &JsValue) -> Option<String> {
     }
     parts.dedup();
     (!parts.is_empty()).then(|| parts.join(": "))
-}
-
-/// Waits for this request's slot under the client's rate limit: the pacer gives the slot and
-/// says, on waking up, whether to go or to take another (see [`Pacer::check`]).
-async fn pace(config: &Config) {
-    let Some(pacer) = &config.pacer else { return };
-    let mut missed = 0;
-    loop {
-        let now = performance_now();
-        let slot = pacer.borrow_mut().reserve(now);
-        let now = if slot > now {
-            // The timer promise only resolves.
-            let _ = sleep((slot - now).ceil() as u64).await;
-            performance_now()
-        } else {
-            now
-        };
-        match pacer.borrow_mut().check(slot, now, missed) {
-            PacingCheck::Send => return,
-            PacingCheck::Late => missed += 1,
-            PacingCheck::Paused => {}
-        }
-    }
 }
 
 fn sleep(ms: u64) -> JsFuture {

@@ -147,5 +147,5 @@ impl<'de> Visitor<'de> for Reader {
 /// ```
 #[wasm_bindgen(js_name = __isLoopbackHost, skip_typescript)]
 pub fn is_loopback_host(host: &str) -> bool {
-    crate::formats::is_loopback(host)
+    crate::validate::formats::is_loopback(host)
 }

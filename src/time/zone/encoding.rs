@@ -1,4 +1,4 @@
-// What build.rs and `zone.rs` must agree on to write and read the tables (included by both).
+// What build.rs and `zone/` must agree on to write and read the tables (included by both).
 
 /// The first transition's delta counts from 1800-01-01T00:00:00Z (seconds since 1970).
 const EPOCH: i64 = -5_364_662_400;

@@ -103,8 +103,8 @@ fn the_same_local_answers_around_every_transition() {
     for (zone, tz) in pairs() {
         let history = zone.history();
         for (k, change) in history.changes.iter().enumerate() {
-            let before = i64::from(super::SPAN_OFFSETS[usize::from(history.span(k))]);
-            let after = i64::from(super::SPAN_OFFSETS[usize::from(change.span)]);
+            let before = i64::from(super::tables::SPAN_OFFSETS[usize::from(history.span(k))]);
+            let after = i64::from(super::tables::SPAN_OFFSETS[usize::from(change.span)]);
             // The edges of the gap or overlap, a second either side, and its middle.
             for edge in [before, after] {
                 for d in [-1, 0, 1] {

@@ -3,10 +3,10 @@
 use crate::json::{Json, Object};
 
 use super::{choice, field, object, text, unknown_fields, url, wrong_type, Report, TextRule};
-use crate::formats::{self, Decimal, Schemes};
 use crate::invite::{Event, Location, Reminder, Transparency};
 use crate::time::parse::{self as event_time, Written};
 use crate::time::{EventTime, Moment, Zone};
+use crate::validate::formats::{Decimal, Schemes};
 use crate::validate::issues::IssueKey;
 use crate::validate::limits::{
     MAX_DESCRIPTION_CHARS, MAX_LATITUDE, MAX_LONGITUDE, MAX_REMINDERS, MAX_REMINDER_MINUTES, MAX_SUMMARY_CHARS,
@@ -100,7 +100,7 @@ pub(crate) fn read(value: &Json<'_>, path: &Path, report: &mut Report) -> Option
     );
     let color_path = path.key("color");
     let color = text(map, &color_path, TextRule::OPTIONAL, report).filter(|c| {
-        let ok = formats::is_color(c);
+        let ok = is_color(c);
         if !ok {
             report.add(
                 &color_path,
@@ -248,6 +248,11 @@ fn order(start: Moment, end: Moment, end_path: &Path, report: &mut Report) {
     }
 }
 
+/// Whether `text` is a colour `#rrggbb`.
+fn is_color(text: &str) -> bool {
+    text.len() == 7 && text.starts_with('#') && text[1..].chars().all(|c| c.is_ascii_hexdigit())
+}
+
 fn location(value: &Json<'_>, path: &Path, report: &mut Report) -> Option<Location> {
     let map = object(value, path, report)?;
     let description = text(map, &path.key("description"), TextRule::OPTIONAL, report);
@@ -343,6 +348,12 @@ mod tests {
             let (m, a, b) = (Decimal::parse(midpoint), Decimal::parse(&above), Decimal::parse(&below));
             assert!(a > m && b < m, "{midpoint}");
         }
+    }
+
+    #[test]
+    fn colors() {
+        assert!(is_color("#c6040f") && is_color("#C6040F"));
+        assert!(!is_color("c6040f") && !is_color("#c6040") && !is_color("#gggggg") && !is_color("#ééé"));
     }
 
     proptest::proptest! {

@@ -3,8 +3,8 @@
 use crate::json::Json;
 
 use super::{choice, event, organizer, recipients, text, unknown_fields, url, Report, TextRule};
-use crate::formats::Schemes;
 use crate::invite::{Invite, Method};
+use crate::validate::formats::Schemes;
 use crate::validate::issues::IssueKey;
 use crate::validate::path::Path;
 

@@ -14,6 +14,7 @@ pub(crate) use invite::invite;
 
 use crate::json::{Json, Object};
 
+use super::formats::{check_url, is_email, Schemes};
 use super::issues::{Issue, IssueKey, Issues};
 use crate::suggest;
 use crate::validate::path::Path;
@@ -200,7 +201,7 @@ pub(crate) fn choice<T: Copy>(
 /// Reads an email address field.
 pub(crate) fn email(map: &Object<'_>, path: &Path, rule: TextRule, report: &mut Report) -> Option<String> {
     let address = text(map, path, rule, report)?;
-    if crate::formats::is_email(&address) {
+    if is_email(&address) {
         Some(address)
     } else {
         report.add(path, IssueKey::InvalidEmail, format!("{} is not a valid email address.", quoted(&address)));
@@ -209,14 +210,9 @@ pub(crate) fn email(map: &Object<'_>, path: &Path, rule: TextRule, report: &mut 
 }
 
 /// Reads a URL field: `Web` for http(s) only, `Any` for any scheme.
-pub(crate) fn url(
-    map: &Object<'_>,
-    path: &Path,
-    schemes: crate::formats::Schemes,
-    report: &mut Report,
-) -> Option<String> {
+pub(crate) fn url(map: &Object<'_>, path: &Path, schemes: Schemes, report: &mut Report) -> Option<String> {
     let text = text(map, path, TextRule::OPTIONAL, report)?;
-    match crate::formats::check_url(&text, schemes) {
+    match check_url(&text, schemes) {
         Ok(checked) => {
             if checked.is_insecure() {
                 report.add(

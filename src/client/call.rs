@@ -1,10 +1,11 @@
-//! What the answer to each call always carries, checked: the TypeScript types of the package
-//! promise these fields per method (`SingleUpsertResponse`, `CancelResponse`, ...), and a 2xx
-//! answer without one of them is a [`ResponseError::Incomplete`] (`invalid_response` in JS)
-//! rather than a value that breaks the caller later.
+//! The calls of the API, each by the JS client method that makes it, and what the response to
+//! each always carries, checked: the TypeScript types of the package promise these fields per
+//! method (`SingleUpsertResponse`, `CancelResponse`, ...), and a 2xx response without one of them
+//! is a [`ResponseError::Incomplete`] (`invalid_response` in JS) rather than a value that breaks
+//! the caller later.
 //!
 //! The fields are those that the seed's example response, Cronofy's documentation and every
-//! create, cancel and read answer recorded by the official SDKs carry (`real-payloads.json`):
+//! create, cancel and read response recorded by the official SDKs carry (`real-payloads.json`):
 //!
 //! | call | always there |
 //! |---|---|
@@ -17,12 +18,12 @@
 //! | read with `include_ics` | also `attachments.icalendar` |
 //!
 //! Two hand-written stubs of the Ruby SDK's tests (`attachments: []`, no status) fail these;
-//! no answer of the API does.
+//! no response of the API does.
 
 use super::response::{parse_response, InviteResponse, ResponseError};
 use crate::invite::{Invite, Method, Reply};
 
-/// A call to the API, as far as it decides what the answer must carry.
+/// A call to the API, as far as it decides what the response must carry.
 ///
 /// ```
 /// use smart_invite::client::Call;
@@ -58,8 +59,22 @@ impl Call {
     /// assert_eq!(smart_invite::client::Call::sending(&v.invite.unwrap()), smart_invite::client::Call::Cancel);
     /// ```
     pub fn sending(invite: &Invite) -> Call {
-        match invite.method {
-            Method::Request => Call::Upsert { multi: invite.recipients.is_some() },
+        match Call::posting(invite.method) {
+            Call::Upsert { .. } => Call::Upsert { multi: invite.recipients.is_some() },
+            call => call,
+        }
+    }
+
+    /// The call that posts an invite of `method` (with one `recipient`: [`Call::sending`] tells
+    /// a multi-recipient upsert apart).
+    ///
+    /// ```
+    /// use smart_invite::{client::Call, Method};
+    /// assert_eq!(Call::posting(Method::Request).name(), "upsert");
+    /// ```
+    pub fn posting(method: Method) -> Call {
+        match method {
+            Method::Request => Call::Upsert { multi: false },
             Method::Cancel => Call::Cancel,
             Method::Remove => Call::Remove,
         }
@@ -79,16 +94,16 @@ impl Call {
         }
     }
 
-    /// The first field `answer` lacks that the API always sends for this call, as a path
+    /// The first field `response` lacks that the API always sends for this call, as a path
     /// (`recipient.status`, `recipients[1].status`), or `None` when nothing is missing.
     ///
     /// ```
     /// use smart_invite::client::{parse_response, Call};
-    /// let answer = parse_response(br#"{"smart_invite_id":"x","attachments":[]}"#).unwrap();
-    /// assert_eq!(Call::Cancel.missing(&answer).as_deref(), Some("attachments.icalendar"));
-    /// assert_eq!(Call::Remove.missing(&answer), None);
+    /// let response = parse_response(br#"{"smart_invite_id":"x","attachments":[]}"#).unwrap();
+    /// assert_eq!(Call::Cancel.missing(&response).as_deref(), Some("attachments.icalendar"));
+    /// assert_eq!(Call::Remove.missing(&response), None);
     /// ```
-    pub fn missing(self, answer: &InviteResponse) -> Option<String> {
+    pub fn missing(self, response: &InviteResponse) -> Option<String> {
         let (one, many, event, replies, ics) = match self {
             Call::Upsert { multi } => (!multi, multi, true, false, true),
             Call::Cancel => (false, false, false, false, true),
@@ -96,14 +111,14 @@ impl Call {
             Call::Read { one_recipient, ics } => (one_recipient, !one_recipient, true, true, ics),
         };
         if one {
-            match &answer.recipient {
+            match &response.recipient {
                 None => return Some("recipient".into()),
                 Some(recipient) if recipient.status.is_none() => return Some("recipient.status".into()),
                 Some(_) => {}
             }
         }
         if many {
-            match answer.recipients.as_deref() {
+            match response.recipients.as_deref() {
                 None | Some([]) => return Some("recipients".into()),
                 Some(list) => {
                     if let Some(at) = without_status(list) {
@@ -113,7 +128,7 @@ impl Call {
             }
         }
         if event {
-            let Some(event) = &answer.event else { return Some("event".into()) };
+            let Some(event) = &response.event else { return Some("event".into()) };
             let fields =
                 [("summary", event.summary.is_some()), ("start", event.start.is_some()), ("end", event.end.is_some())];
             if let Some((name, _)) = fields.iter().find(|(_, there)| !there) {
@@ -121,39 +136,39 @@ impl Call {
             }
         }
         if replies {
-            if let Some(at) = answer.replies.as_deref().and_then(without_status) {
+            if let Some(at) = response.replies.as_deref().and_then(without_status) {
                 return Some(format!("replies[{at}].status"));
             }
         }
-        (ics && answer.icalendar().is_none()).then(|| "attachments.icalendar".into())
+        (ics && response.icalendar().is_none()).then(|| "attachments.icalendar".into())
+    }
+
+    /// Reads the body of a 2xx response to this call: [`parse_response`], then what this call's
+    /// response always carries ([`Call::missing`]).
+    ///
+    /// ```
+    /// use smart_invite::client::{Call, ResponseError};
+    /// let body = br#"{"smart_invite_id":"x","recipient":{"email":"a@example.com"},
+    ///   "event":{"summary":"Hi","start":"2026-04-29T09:30:00Z","end":"2026-04-29T10:00:00Z"},
+    ///   "attachments":{"icalendar":"BEGIN:VCALENDAR"}}"#;
+    /// let err = Call::Upsert { multi: false }.parse_response(body).unwrap_err();
+    /// assert_eq!(err, ResponseError::Incomplete { call: "upsert", missing: "recipient.status".into() });
+    /// assert_eq!(err.to_string(),
+    ///     "The API's response to upsert lacks `recipient.status`, which the API always sends.");
+    /// assert!(Call::Cancel.parse_response(body).is_ok());
+    /// ```
+    pub fn parse_response(self, body: &[u8]) -> Result<InviteResponse, ResponseError> {
+        let response = parse_response(body)?;
+        match self.missing(&response) {
+            Some(missing) => Err(ResponseError::Incomplete { call: self.name(), missing }),
+            None => Ok(response),
+        }
     }
 }
 
 /// The index of the first reply without a status.
 fn without_status(list: &[Reply]) -> Option<usize> {
     list.iter().position(|reply| reply.status.is_none())
-}
-
-/// Reads the body of a 2xx answer to `call`: [`parse_response`], then what that call's answer
-/// always carries ([`Call::missing`]).
-///
-/// ```
-/// use smart_invite::client::{parse_answer, Call, ResponseError};
-/// let body = br#"{"smart_invite_id":"x","recipient":{"email":"a@example.com"},
-///   "event":{"summary":"Hi","start":"2026-04-29T09:30:00Z","end":"2026-04-29T10:00:00Z"},
-///   "attachments":{"icalendar":"BEGIN:VCALENDAR"}}"#;
-/// let err = parse_answer(body, Call::Upsert { multi: false }).unwrap_err();
-/// assert_eq!(err, ResponseError::Incomplete { call: "upsert", missing: "recipient.status".into() });
-/// assert_eq!(err.to_string(),
-///     "The API's answer to upsert lacks `recipient.status`, which the API always sends.");
-/// assert!(parse_answer(body, Call::Cancel).is_ok());
-/// ```
-pub fn parse_answer(body: &[u8], call: Call) -> Result<InviteResponse, ResponseError> {
-    let answer = parse_response(body)?;
-    match call.missing(&answer) {
-        Some(missing) => Err(ResponseError::Incomplete { call: call.name(), missing }),
-        None => Ok(answer),
-    }
 }
 
 #[cfg(test)]
@@ -170,7 +185,7 @@ mod tests {
     }
 
     fn missing(call: Call, body: &[u8]) -> Option<String> {
-        match parse_answer(body, call) {
+        match call.parse_response(body) {
             Ok(_) => None,
             Err(ResponseError::Incomplete { missing, .. }) => Some(missing),
             Err(other) => panic!("{other}"),
@@ -246,7 +261,7 @@ mod tests {
         let no_url = seed_with(|v| drop(v.as_object_mut().unwrap().remove("callback_url")));
         assert_eq!(missing(SINGLE, &no_url), None);
         // Not JSON, or not an invite, stays the error it was.
-        assert!(matches!(parse_answer(b"<html>", SINGLE), Err(ResponseError::NotJson { .. })));
-        assert!(matches!(parse_answer(b"{}", Call::Remove), Err(ResponseError::NotAnInvite { .. })));
+        assert!(matches!(SINGLE.parse_response(b"<html>"), Err(ResponseError::NotJson { .. })));
+        assert!(matches!(Call::Remove.parse_response(b"{}"), Err(ResponseError::NotAnInvite { .. })));
     }
 }

@@ -1,5 +1,5 @@
-//! The ids the validator accepts (all of chrono-tz's database, `zone.rs`) and suggestions for
-//! ids that are not among them.
+//! The ids the validator accepts (all of chrono-tz's database) and suggestions for ids that
+//! are not among them.
 
 use super::Zone;
 
