@@ -1,7 +1,8 @@
 // The client's transport in Node: a fetch-shaped function on node:http / node:https with
 // keep-alive agents. Node 20's global fetch (undici, WHATWG streams) measured about three
 // times the CPU per request of node:http for the client's small JSON calls, which made the
-// client slower than the official SDK (axios on node:http); see the README, "Sending invites".
+// client slower than the official SDK (axios on node:http); see docs/client.md, "How it is
+// tested, and what it costs".
 //
 // It takes what the client passes, `(url, { method, headers, body, signal, redirect })`
 // (`body` a string, redirects never followed), and resolves to what the client reads:

@@ -1,5 +1,5 @@
-// SmartInviteClient's pacing under its rate limit (src/client/pacing.rs, awaited by
-// src/wasm/client.rs), against the package's mock on 127.0.0.1. Requests carry the time they
+// SmartInviteClient's pacing under its rate limit (src/client/pacing.rs, driven by the send
+// state machine of src/client/send.rs), against the package's mock on 127.0.0.1. Requests carry the time they
 // were sent (X-Mock-Sent-At): the mock runs in this process, and on a busy machine it reads
 // requests late and in bunches, which says nothing of the traffic.
 
