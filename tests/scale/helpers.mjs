@@ -5,9 +5,12 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import http from "node:http";
+import { after, before } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { defaultFetch } from "../../pkg/lib/node-http.mjs";
+import { startMockServer } from "../../pkg/mock/index.mjs";
+import { startRedis } from "./redis.mjs";
 
 export const SECRET = "CRN_scale-secret-8d2e61";
 
@@ -206,4 +209,21 @@ export async function spawnWorker(config) {
       await exited;
     },
   };
+}
+
+/**
+ * A redis-server and the mock for the test file: both started before its tests and stopped
+ * after them; `receive({ redis, mock })` is given them once started.
+ */
+export function withRedisAndMock(receive) {
+  const started = {};
+  before(async () => {
+    started.redis = await startRedis();
+    started.mock = await startMockServer({ clientSecret: SECRET });
+    receive(started);
+  });
+  after(async () => {
+    await started.mock?.close();
+    await started.redis?.stop();
+  });
 }

@@ -8,24 +8,17 @@
 // the request Cronofy holds are both visible.
 
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import fc from "fast-check";
 import { validateInvite } from "../../pkg/gen/node.mjs";
-import { startMockServer } from "../../pkg/mock/index.mjs";
 import { InviteStore, inviteKey } from "../../pkg/mock/store.mjs";
 import { createInviteQueue, startInviteWorker } from "../../pkg/queue/index.mjs";
-import { SECRET, spawnWorker, startGate, waitFor } from "./helpers.mjs";
-import { startRedis } from "./redis.mjs";
+import { SECRET, spawnWorker, startGate, waitFor, withRedisAndMock } from "./helpers.mjs";
 
 let redis;
 let mock;
-before(async () => {
-  redis = await startRedis();
-  mock = await startMockServer({ clientSecret: SECRET });
-});
-after(async () => {
-  await mock?.close();
-  await redis?.stop();
+withRedisAndMock((started) => {
+  ({ redis, mock } = started);
 });
 
 const EVENT = { start: "2026-09-10T15:00:00Z", end: "2026-09-10T16:00:00Z", tzid: "Europe/London" };

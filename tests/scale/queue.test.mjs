@@ -2,8 +2,7 @@
 // package's mock playing Cronofy, with worker processes sharing one rate limit.
 
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { startMockServer } from "../../pkg/mock/index.mjs";
+import { test } from "node:test";
 import { createInviteQueue } from "../../pkg/queue/index.mjs";
 import {
   assertPausedAfter429,
@@ -14,18 +13,13 @@ import {
   sendTimes,
   spawnWorker,
   waitFor,
+  withRedisAndMock,
 } from "./helpers.mjs";
-import { startRedis } from "./redis.mjs";
 
 let redis;
 let mock;
-before(async () => {
-  redis = await startRedis();
-  mock = await startMockServer({ clientSecret: SECRET });
-});
-after(async () => {
-  await mock?.close();
-  await redis?.stop();
+withRedisAndMock((started) => {
+  ({ redis, mock } = started);
 });
 
 function workerConfig(name, rateLimit, extra = {}) {
