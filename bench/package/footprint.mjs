@@ -1,20 +1,13 @@
-// `make bench-footprint`: what `npm install` brings into a fresh project, for the packed
+// Part of `make bench-pkg`: what `npm install` brings into a fresh project, for the packed
 // package (or BEFORE_PKG, another build's pkg/ folder, beside it), zod and the official cronofy
 // SDK: the packages installed and the KB they hold on disk. Each is installed alone into its own
-// empty project; the registry answers for the peers (npm's cache may serve them).
+// empty project, as the packaging tests install (tests/package/scratch.mjs); the registry
+// answers for the peers (npm's cache may serve them).
 
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-
-const root = fileURLToPath(new URL("../../", import.meta.url));
-const npm = (args, cwd) =>
-  execFileSync("npm", [...args, "--no-audit", "--no-fund", "--loglevel=error"], { cwd, encoding: "utf8" });
-/** The version of `name` that the repository's lockfile holds, so every run compares the same peers. */
-const locked = (name) =>
-  JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8")).packages[`node_modules/${name}`].version;
+import { lockedVersions, npmInstall, pack, root } from "../../tests/package/scratch.mjs";
 
 /** Bytes of every file under `dir`. */
 function bytes(dir) {
@@ -29,8 +22,8 @@ function bytes(dir) {
 function install(spec) {
   const dir = mkdtempSync(join(tmpdir(), "smart-invite-footprint-"));
   try {
-    npm(["init", "-y"], dir);
-    npm(["install", "--prefer-offline", spec], dir);
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "footprint", private: true }));
+    npmInstall([spec], dir);
     const lock = JSON.parse(readFileSync(join(dir, "package-lock.json"), "utf8"));
     const packages = Object.keys(lock.packages).filter((path) => path.startsWith("node_modules/")).length;
     return { packages, bytes: bytes(join(dir, "node_modules")) };
@@ -39,26 +32,19 @@ function install(spec) {
   }
 }
 
-/** Packs a pkg/ folder into a temporary folder; returns the tarball's path. */
-function pack(pkgDir) {
-  const dir = mkdtempSync(join(tmpdir(), "smart-invite-pack-"));
-  const [packed] = JSON.parse(npm(["pack", pkgDir, "--pack-destination", dir, "--json"], dir));
-  return { tarball: join(dir, packed.filename), packed, dispose: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
 const rows = [];
 const builds = [["smart-invite", join(root, "pkg")]];
 if (process.env.BEFORE_PKG) builds.push([`smart-invite (${process.env.BEFORE_PKG})`, process.env.BEFORE_PKG]);
 for (const [name, dir] of builds) {
-  const { tarball, packed, dispose } = pack(dir);
+  const folder = mkdtempSync(join(tmpdir(), "smart-invite-pack-"));
   try {
-    rows.push({ name, ...install(tarball), tarball: packed.size, unpacked: packed.unpackedSize });
+    const packed = pack(dir, folder);
+    rows.push({ name, ...install(join(folder, packed.filename)), tarball: packed.size, unpacked: packed.unpackedSize });
   } finally {
-    dispose();
+    rmSync(folder, { recursive: true, force: true });
   }
 }
-for (const peer of ["zod", "cronofy"])
-  rows.push({ name: `${peer}@${locked(peer)}`, ...install(`${peer}@${locked(peer)}`) });
+for (const spec of lockedVersions(["zod", "cronofy"])) rows.push({ name: spec, ...install(spec) });
 
 const kb = (n) => (n === undefined ? "" : `${(n / 1000).toFixed(1)}`);
 const ours = rows[0];

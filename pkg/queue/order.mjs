@@ -39,11 +39,11 @@ import { createHash } from "node:crypto";
 import { reserveLua } from "./limiter.mjs";
 
 /** The kinds of change, as the scripts store them. */
-export const KINDS = { request: "r", cancel: "c", remove: "x" };
+const KINDS = { request: "r", cancel: "c", remove: "x" };
 
 /** A change queued (numbered by `add`) but never added to BullMQ (its producer stopped between
  * the two steps) is dropped after this long, so later changes of its invite do not wait forever. */
-export const ADD_GRACE_MS = 60_000;
+const ADD_GRACE_MS = 60_000;
 
 /** Numbers a change: returns { seq, added } (added 0: merged into the identical change queued
  * last and still waiting). KEYS: hash, pending. ARGV: kind and recipients' hash (8
@@ -181,7 +181,7 @@ return 0
 const digest = (text, length) => createHash("sha256").update(text).digest("base64url").slice(0, length);
 
 /** The hash of a normalized change, to merge an identical one into it. */
-export function changeHash(invite) {
+function changeHash(invite) {
   return digest(JSON.stringify(invite), 22);
 }
 

@@ -313,11 +313,11 @@ async function writeProgressBar() {
  */
 function writeDefinitions() {
   const { issueKeys, limits, methods } = JSON.parse(readFileSync(join(gen, "definitions.json"), "utf8"));
+  const header = HEADER.replace("the wasm-bindgen glue", "examples/definitions.rs");
   const frozen = (value) => `Object.freeze(${JSON.stringify(value)})`;
   writeFileSync(
     join(gen, "definitions.mjs"),
-    `${HEADER.replace("the wasm-bindgen glue", "examples/definitions.rs")}export const ISSUE_KEYS = ${frozen(issueKeys)};
-export const LIMITS = ${frozen(limits)};
+    `${header}export const LIMITS = ${frozen(limits)};
 export const METHODS = ${frozen(methods)};
 `,
   );
@@ -325,7 +325,7 @@ export const METHODS = ${frozen(methods)};
   mkdirSync(join(gen, "types"), { recursive: true });
   writeFileSync(
     join(gen, "types", "definitions.d.ts"),
-    `${HEADER.replace("the wasm-bindgen glue", "examples/definitions.rs")}
+    `${header}
 /** Every issue key the core gives (IssueKey adds the ones a server may send). */
 export type KnownIssueKey =${union(issueKeys)};
 

@@ -32,10 +32,15 @@ export function lockedVersions(names) {
   });
 }
 
+/** Packs a package folder into `dir`; returns what `npm pack --json` says of it (filename, size, files…). */
+export function pack(pkgDir, dir) {
+  return JSON.parse(npm(["pack", pkgDir, "--pack-destination", dir, "--json"], dir))[0];
+}
+
 /** Packs pkg/ and installs the tarball into a fresh project; returns its folder and the file list. */
 export function packAndInstall() {
   const dir = mkdtempSync(join(tmpdir(), "smart-invite-pkg-"));
-  const packed = JSON.parse(npm(["pack", join(root, "pkg"), "--pack-destination", dir, "--json"], dir))[0];
+  const packed = pack(join(root, "pkg"), dir);
   const project = join(dir, "project");
   mkdirSync(project);
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true }));
@@ -43,7 +48,6 @@ export function packAndInstall() {
   return {
     project,
     tarball: join(dir, packed.filename),
-    packed,
     files: packed.files.map((f) => f.path),
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
