@@ -79,8 +79,8 @@ pkg-wasm: | wasm-target rust-src wasm-bindgen-cli npm-deps
 	$(call bindgen,$(PKG_CORE_TARGET_DIR)/wasm32-unknown-unknown/release/smart_invite.wasm,$(PKG_CORE_GEN),$(PKG_SERVER_WASM_OPT))
 
 pkg: pkg-wasm
-	$(call say,pkg: the core's definitions for JS (issue keys, limits, methods): cargo run --example definitions)
-	$(CARGO) run --quiet --example definitions > $(PKG_GEN)/definitions.json
+	$(call say,pkg: the core's definitions for JS (issue keys, limits, methods, JSON Schemas): cargo run --features schema --example definitions)
+	$(CARGO) run --quiet --features schema --example definitions > $(PKG_GEN)/definitions.json
 	$(call say,pkg: re-export lists; the embedded .wasm for bundles; the bundled entries; require() entries and CommonJS types; the CLI's progress bar; README and licenses)
 	node pkg/scripts/build.mjs
 

@@ -13,10 +13,10 @@ test-rust: wasm-target
 	$(call say,cargo fmt --check)
 	$(CARGO) fmt --check
 	$(call say,cargo clippy (host and wasm32))
-	$(CARGO) clippy --all-targets -- -D warnings
+	$(CARGO) clippy --all-targets --features schema -- -D warnings
 	$(CARGO) clippy --lib --target wasm32-unknown-unknown -- -D warnings
-	$(call say,cargo test (the core, natively))
-	$(CARGO) test
+	$(call say,cargo test (the core natively, with the schemas of the schema feature))
+	$(CARGO) test --features schema
 	$(call say,release build for wasm32-unknown-unknown)
 	$(CARGO) build --release --lib --target wasm32-unknown-unknown
 

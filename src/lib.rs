@@ -35,7 +35,7 @@
 //! | module | what it holds |
 //! |---|---|
 //! | [`validate`] | the entry points, the rules, the error map ([`Issues`]) |
-//! | [`invite`] | the typed invite and, with `client` or `callbacks`, the recipients' replies (RSVPs) |
+//! | [`invite`] | the typed payload as written, the normalized invite and, with `client` or `callbacks`, the recipients' replies (RSVPs) |
 //! | [`time`] | event times, daylight-saving gaps and overlaps, IANA zones and their suggestions |
 //! | [`DataCenter`] | Cronofy's data centers: API host and organizer forwarding address |
 //! | [`client`] | request bodies and queries, responses, errors, retries and `Retry-After`, the send loop as a state machine |
@@ -46,7 +46,7 @@
 //! # Features
 //!
 //! The validator, the zones and the data centers are always there. Each optional part is one
-//! feature, all on by default:
+//! feature, all on by default but `schema`:
 //!
 //! | feature | brings | extra crates |
 //! |---|---|---|
@@ -54,6 +54,7 @@
 //! | `callbacks` | [`callbacks`] | `hmac`, `sha2`, `base64` |
 //! | `calendar` | [`calendar`] | |
 //! | `email` | [`email`] (and `calendar`) | `mail-builder`, `base64` |
+//! | `schema` | [`schema`]: the JSON Schemas of the payload and of the normalized invite (off by default; the npm package's schemas and types are written from it at build time) | `schemars` |
 //! | `perf-values` | no API: in wasm, results reach JavaScript as a tape a JS decoder builds objects from, instead of JSON text and `JSON.parse` (a fifth of a `validateInvite()` call less in Node, 14 KB more code) | |
 //!
 //! The npm package is built three times from this crate: the full build with every feature,
@@ -72,6 +73,8 @@ mod data_center;
 pub mod email;
 pub mod invite;
 mod json;
+#[cfg(feature = "schema")]
+pub mod schema;
 mod suggest;
 pub mod time;
 pub mod validate;

@@ -44,3 +44,19 @@ fn normalizing_is_idempotent_on_every_accepted_fixture() {
         assert_eq!(serde_json::to_string(&twice.invite.unwrap()).unwrap(), text);
     }
 }
+
+#[test]
+fn the_typed_payload_reads_every_accepted_fixture_to_the_same_invite() {
+    let all = fixture("real-payloads.json");
+    let mut inputs: Vec<Value> = all["requests"].as_array().unwrap().iter().map(|r| r["json"].clone()).collect();
+    inputs.push(fixture("seed-request.json"));
+    let mut read = 0;
+    for input in inputs {
+        let Some(invite) = validate_value(&input).invite else { continue };
+        let typed: smart_invite::invite::InvitePayload = serde_json::from_value(input.clone()).unwrap();
+        let again = validate_value(&serde_json::to_value(&typed).unwrap());
+        assert_eq!(again.invite.as_ref(), Some(&invite), "{input}");
+        read += 1;
+    }
+    assert_eq!(read, 32);
+}

@@ -19,7 +19,8 @@
 //    that require()s the ES module its `import` twin names (one instance for both), and
 //    CommonJS copies of the type declarations (see writeCommonJsEntries);
 //  - gen/definitions.mjs, gen/types/definitions.d.ts: what JS takes from the core's definitions
-//    (issue keys, limits, methods; see writeDefinitions);
+//    (the JSON Schemas; the types of the payload, the normalized invite and the issue keys;
+//    see writeDefinitions);
 //  - gen/cli-progress.cjs: the command line's progress bar, bundled (see writeProgressBar);
 //  - README.md, LICENSE-MIT and LICENSE-APACHE copied from the repository root.
 
@@ -27,6 +28,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { compile } from "json-schema-to-typescript";
 
 const pkg = join(dirname(fileURLToPath(import.meta.url)), "..");
 const gen = join(pkg, "gen");
@@ -307,20 +309,16 @@ async function writeProgressBar() {
 
 /**
  * What JS knows of the core's definitions, from `cargo run --example definitions` (written to
- * gen/definitions.json by `make pkg`): gen/definitions.mjs for the modules (the JSON Schema's
- * limits and methods) and gen/types/definitions.d.ts for the types (the issue keys, the
- * methods). Nothing in pkg/ names a key or a limit of its own (tests/package/drift.test.mjs).
+ * gen/definitions.json by `make pkg`): gen/definitions.mjs for the modules (the JSON Schemas of
+ * src/schema/, in both dialects) and gen/types/definitions.d.ts for the types (the issue keys,
+ * and the payload and the normalized invite, compiled from their draft-07 schemas by
+ * json-schema-to-typescript). Nothing in pkg/ names a key, a limit or a field of its own
+ * (tests/package/drift.test.mjs).
  */
-function writeDefinitions() {
-  const { issueKeys, limits, methods } = JSON.parse(readFileSync(join(gen, "definitions.json"), "utf8"));
+async function writeDefinitions() {
+  const { issueKeys, schemas } = JSON.parse(readFileSync(join(gen, "definitions.json"), "utf8"));
   const header = HEADER.replace("the wasm-bindgen glue", "examples/definitions.rs");
-  const frozen = (value) => `Object.freeze(${JSON.stringify(value)})`;
-  writeFileSync(
-    join(gen, "definitions.mjs"),
-    `${header}export const LIMITS = ${frozen(limits)};
-export const METHODS = ${frozen(methods)};
-`,
-  );
+  writeFileSync(join(gen, "definitions.mjs"), `${header}export const SCHEMAS = ${JSON.stringify(schemas)};\n`);
   const union = (values) => values.map((value) => `\n  | ${JSON.stringify(value)}`).join("");
   mkdirSync(join(gen, "types"), { recursive: true });
   writeFileSync(
@@ -329,11 +327,39 @@ export const METHODS = ${frozen(methods)};
 /** Every issue key the core gives (IssueKey adds the ones a server may send). */
 export type KnownIssueKey =${union(issueKeys)};
 
-/** What an invite payload asks for: create or update, cancel, or remove one recipient. */
-export type InviteMethod =${union(methods)};
-`,
+${await modelTypes(schemas["draft-07"])}`,
   );
-  return { issueKeys: issueKeys.length, limits: Object.keys(limits).length, methods: methods.length };
+  return { issueKeys: issueKeys.length, schemas: Object.keys(schemas) };
+}
+
+/**
+ * The TypeScript types of both schemas, one declaration per definition (draft-07: a field's
+ * description beside a reference is wrapped in `allOf`, which keeps one type per definition).
+ * The payload's event is typed as its `request` branch states it; the `oneOf`/`anyOf` rules of
+ * the root stay the validator's (TypeScript cannot state them).
+ */
+async function modelTypes({ payload, invite }) {
+  const root = ({ definitions, $schema, allOf, title, ...rest }) => rest;
+  const request = payload.allOf
+    .flatMap((rule) => rule.anyOf ?? [])
+    .find((branch) => branch.properties?.method?.const === "request");
+  const payloadRoot = root(payload);
+  payloadRoot.properties.event = { ...payloadRoot.properties.event, allOf: [request.properties.event] };
+  const noDefaults = (value) =>
+    JSON.parse(JSON.stringify(value), (key, field) => (key === "default" ? undefined : field));
+  const schema = noDefaults({
+    type: "object",
+    properties: { payload: { $ref: "#/definitions/InvitePayload" }, invite: { $ref: "#/definitions/Invite" } },
+    definitions: {
+      ...payload.definitions,
+      ...invite.definitions,
+      InvitePayload: payloadRoot,
+      Invite: root(invite),
+    },
+  });
+  const types = await compile(schema, "Definitions", { bannerComment: "", additionalProperties: false, maxItems: -1 });
+  // The synthetic root that reaches both.
+  return types.replace(/export interface Definitions \{[^}]*\}\n/, "");
 }
 
 /** The README and the license texts, from the repository root, for the npm page and the tarball. */
@@ -360,7 +386,7 @@ for (const dir of [gen, core, join(gen, "browser")]) encodeStringsAtOnce(join(di
 writeEmbeddedWasm();
 await writeBrowserBundle();
 await writeNodeBundle();
-const definitions = writeDefinitions();
+const definitions = await writeDefinitions();
 const commonJs = writeCommonJsEntries();
 const bundled = await writeProgressBar();
 copyDocuments();

@@ -3,139 +3,46 @@
 /** A Cronofy data center id; `us` is the default. */
 export type DataCenterId = "us" | "uk" | "de" | "au" | "ca" | "sg";
 
-// The issue keys and the methods are the core's own (src/validate/issues.rs, src/invite/),
-// written by the build from examples/definitions.rs.
-import type { InviteMethod, KnownIssueKey } from "../gen/types/definitions.js";
+// The payload, the normalized invite and the issue keys are the core's own: the build writes
+// them from the JSON Schemas of src/schema/ and from src/validate/issues.rs
+// (examples/definitions.rs, pkg/scripts/build.mjs).
+export type {
+  Event as InviteEvent,
+  EventInput,
+  Invite,
+  InvitePayload,
+  KnownIssueKey,
+  Location,
+  LocationInput,
+  Method as InviteMethod,
+  Organizer,
+  Recipient,
+  RecipientStatus,
+  Reminder,
+  TimeInput,
+  Transparency,
+} from "../gen/types/definitions.js";
 
-export type { InviteMethod, KnownIssueKey };
+import type {
+  Event,
+  Invite,
+  KnownIssueKey,
+  Organizer,
+  Recipient,
+  Reminder,
+  TimeInput,
+} from "../gen/types/definitions.js";
 
-/** A recipient's answer to an invite. */
-export type RecipientStatus = "pending" | "accepted" | "tentative" | "declined";
-
-/** Whether the event shows the attendee as busy. */
-export type Transparency = "opaque" | "transparent";
-
-// ---- The payload as you write it (what `validateInvite` and `normalizeInvite` accept) ----
-
-/**
- * A time as written: `"2026-04-29T09:30:00Z"`, `"2026-04-29T10:30:00+01:00"`, a local
- * `"2026-04-29T09:30"` (read in the event's `tzid`), or a date `"2026-04-29"` for all-day
- * events; or an object giving the time with its own zone.
- */
-export type EventTimeInput = string | { time: string; tzid?: string };
-
-export interface RecipientInput {
-  email: string;
-  /** An initial status, for multi-recipient requests only. */
-  status?: RecipientStatus;
-}
-
-export interface OrganizerInput {
-  /** The display name in the recipient's calendar. */
-  name?: string;
-  /** A custom organizer address (needs mail forwarding to the data center). */
-  email?: string;
-}
-
-export interface LocationInput {
-  description?: string;
-  /** Latitude, -90 to 90. */
-  lat?: string | number;
-  /** Longitude, -180 to 180. */
-  long?: string | number;
-}
-
-export interface ReminderInput {
-  /** Minutes before the start. */
-  minutes: number;
-}
-
-export interface EventInput {
-  /** The title, at most 1024 characters. */
-  summary: string;
-  /** Plain text, at most 4096 characters. */
-  description?: string;
-  start: EventTimeInput;
-  end: EventTimeInput;
-  /** The IANA time zone the event is shown in (`Etc/UTC` with a warning when missing). */
-  tzid?: string;
-  location?: LocationInput;
-  /** Up to five reminders. */
-  reminders?: ReminderInput[];
-  transparency?: Transparency;
-  /** A colour `#rrggbb`. */
-  color?: string;
-  url?: string;
-}
-
-/** A Smart Invite request as you write it; `validateInvite` turns it into an {@link Invite}. */
-export interface InvitePayload {
-  /** `request` (the default) creates or updates; `cancel` and `remove` need no event. */
-  method?: InviteMethod;
-  /** Your id for the invite, at most 64 characters. */
-  smart_invite_id: string;
-  /** The single recipient (exclusive with `recipients`). */
-  recipient?: RecipientInput;
-  /** Several recipients of one event (exclusive with `recipient`). */
-  recipients?: RecipientInput[];
-  /** Where Cronofy posts reply notifications (https). */
-  callback_url?: string;
-  organizer?: OrganizerInput;
-  /** The event (for `request` only). */
-  event?: EventInput;
-}
-
-// ---- The normalized invite: the exact request body ----
-
-export interface Recipient {
-  email: string;
-  status?: RecipientStatus;
-}
-
-export interface Organizer {
-  name?: string;
-  email?: string;
-}
-
-/** A time in UTC (`2026-04-29T09:30:00Z`) or an all-day date (`2026-04-29`), with its zone. */
-export interface EventTime {
-  time: string;
-  tzid: string;
-}
-
-export interface Location {
-  description?: string;
-  /** A decimal string, as the API takes it. */
-  lat?: string;
-  long?: string;
-}
-
-export interface Reminder {
-  minutes: number;
-}
-
-export interface InviteEvent {
-  summary: string;
-  description?: string;
-  start: EventTime;
-  end: EventTime;
-  location?: Location;
-  reminders?: Reminder[];
-  transparency?: Transparency;
-  color?: string;
-  url?: string;
-}
-
-/** A normalized Smart Invite: `JSON.stringify(invite)` is the body of `POST /v1/smart_invites`. */
-export interface Invite {
-  method: InviteMethod;
-  smart_invite_id: string;
-  recipient?: Recipient;
-  recipients?: Recipient[];
-  callback_url?: string;
-  organizer?: Organizer;
-  event?: InviteEvent;
-}
+/** A time as written (an alias of {@link TimeInput}). */
+export type EventTimeInput = TimeInput;
+/** A recipient as written: the same fields as the normalized {@link Recipient}. */
+export type RecipientInput = Recipient;
+/** An organizer as written: the same fields as the normalized {@link Organizer}. */
+export type OrganizerInput = Organizer;
+/** A reminder as written: the same field as the normalized {@link Reminder}. */
+export type ReminderInput = Reminder;
+/** One end of a normalized event: a UTC time (`2026-04-29T09:30:00Z`) or a date, with its zone. */
+export type EventTime = Event["start"];
 
 // ---- Results and errors ----
 

@@ -1,15 +1,22 @@
 //! The normalized invite: the typed wire form that [`crate::validate_json`] produces and the
 //! API expects. Serializing it gives the request body, fields in a stable order.
 
+mod payload;
 #[cfg(any(feature = "client", feature = "callbacks"))]
 pub(crate) mod reply;
+
+pub use payload::{Coordinate, EventInput, InvitePayload, LocationInput, TimeInput};
 
 #[cfg(any(feature = "client", feature = "callbacks"))]
 pub use reply::{Proposal, Reply, ReplyStatus, ReportedTime};
 
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "schema")]
+use crate::schema::patterns;
 use crate::time::EventTime;
+#[cfg(feature = "schema")]
+use crate::validate::limits;
 
 /// What a request asks of the API.
 ///
@@ -17,6 +24,7 @@ use crate::time::EventTime;
 /// assert_eq!(serde_json::to_string(&smart_invite::Method::Cancel).unwrap(), r#""cancel""#);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Method {
     /// Create or update the invite (the default).
@@ -58,6 +66,7 @@ impl Method {
 /// assert_eq!(s, smart_invite::RecipientStatus::Accepted);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum RecipientStatus {
     /// No answer yet.
@@ -101,8 +110,10 @@ impl RecipientStatus {
 /// assert_eq!(serde_json::to_string(&r).unwrap(), r#"{"email":"a@example.com"}"#);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Recipient {
     /// The address the invite goes to.
+    #[cfg_attr(feature = "schema", schemars(email, regex(pattern = patterns::NOT_BLANK)))]
     pub email: String,
     /// An initial status (multi-recipient requests only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -116,12 +127,14 @@ pub struct Recipient {
 /// assert_eq!(serde_json::to_string(&o).unwrap(), r#"{"name":"Acme"}"#);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Organizer {
     /// The display name in the recipient's calendar.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// A custom organizer address (needs mail forwarding to the data center).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(email, regex(pattern = patterns::NOT_BLANK)))]
     pub email: Option<String>,
 }
 
@@ -135,11 +148,13 @@ pub struct Organizer {
 ///     r#"{"method":"cancel","smart_invite_id":"x","recipient":{"email":"a@example.com"}}"#);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Invite {
     /// What is asked: create/update, cancel or remove.
     #[serde(default)]
     pub method: Method,
     /// The application's id for the invite.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = patterns::NOT_BLANK)))]
     pub smart_invite_id: String,
     /// The single recipient (exclusive with `recipients`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -149,6 +164,7 @@ pub struct Invite {
     pub recipients: Option<Vec<Recipient>>,
     /// Where Cronofy posts reply notifications.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(url))]
     pub callback_url: Option<String>,
     /// The organizer shown in the recipient's calendar.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -180,11 +196,14 @@ impl Invite {
 /// assert_eq!(event.start.time.to_string(), "2026-04-29");
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Event {
     /// The title, at most 1024 characters.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = patterns::NOT_BLANK), length(max = limits::MAX_SUMMARY_CHARS)))]
     pub summary: String,
     /// Plain text, at most 4096 characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(length(max = limits::MAX_DESCRIPTION_CHARS)))]
     pub description: Option<String>,
     /// When it starts.
     pub start: EventTime,
@@ -195,15 +214,18 @@ pub struct Event {
     pub location: Option<Location>,
     /// Up to five reminders, in priority order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(length(max = limits::MAX_REMINDERS)))]
     pub reminders: Option<Vec<Reminder>>,
     /// Whether the event blocks time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transparency: Option<Transparency>,
     /// A colour `#rrggbb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = patterns::COLOR)))]
     pub color: Option<String>,
     /// A link for the event.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(url))]
     pub url: Option<String>,
 }
 
@@ -214,15 +236,18 @@ pub struct Event {
 /// assert_eq!(serde_json::to_string(&l).unwrap(), r#"{"description":"Board room"}"#);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Location {
     /// A free-text place.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Latitude, -90 to 90, as the API takes it: a decimal string.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = patterns::DECIMAL)))]
     pub lat: Option<String>,
     /// Longitude, -180 to 180, as a decimal string.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = patterns::DECIMAL)))]
     pub long: Option<String>,
 }
 
@@ -233,8 +258,10 @@ pub struct Location {
 /// assert_eq!(serde_json::to_string(&r).unwrap(), r#"{"minutes":10}"#);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Reminder {
     /// Minutes before the start.
+    #[cfg_attr(feature = "schema", schemars(range(max = limits::MAX_REMINDER_MINUTES)))]
     pub minutes: u32,
 }
 
@@ -244,6 +271,7 @@ pub struct Reminder {
 /// assert_eq!(serde_json::to_string(&smart_invite::Transparency::Opaque).unwrap(), r#""opaque""#);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Transparency {
     /// Busy.

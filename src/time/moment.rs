@@ -19,6 +19,7 @@ use super::Zone;
 /// assert_eq!(t.tzid.name(), "Europe/London");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EventTime {
     /// The instant (always UTC) or the all-day date.
     pub time: Moment,

@@ -1,8 +1,9 @@
-// One source of truth: the issue keys, the limits and the rules live in the Rust core, and the
-// package's JS takes them from it at build time (examples/definitions.rs, written to
+// One source of truth: the issue keys, the limits, the schemas and the rules live in the Rust
+// core, and the package's JS takes them from it at build time (examples/definitions.rs, written to
 // pkg/gen/definitions.json by `make pkg`; pkg/scripts/build.mjs's writeDefinitions) or calls the
 // core. These tests fail when the hand-written JS, its types or the docs name a key the core
-// does not define, state a limit of their own, or carry a copy of a core rule.
+// does not define, state a limit, a field or a schema of their own, or carry a copy of a core
+// rule.
 
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
@@ -57,19 +58,32 @@ test("every issue key the package's JS, its types, the README and the docs name 
   assert.deepEqual(unknown, [], "keys the core does not define (src/validate/issues.rs)");
 });
 
-test("the types take the issue keys and methods from the core: no hand-written union of them", () => {
+test("the types take the issue keys, the payload and the normalized invite from the core: none written by hand", () => {
   const types = code("pkg/types/core.d.ts");
   assert.doesNotMatch(types, /"(errors|warnings)\.[a-z_]+"/, "a key written by hand in pkg/types/core.d.ts");
   assert.doesNotMatch(types, /"request"\s*\|/, "the methods written by hand in pkg/types/core.d.ts");
+  assert.doesNotMatch(types, /\b(smart_invite_id|summary|tzid|minutes)\??:/, "a field of the model written by hand");
   assert.match(types, /from "\.\.\/gen\/types\/definitions\.js"/);
   const generated = read("pkg/gen/types/definitions.d.ts");
   for (const key of definitions.issueKeys) assert.ok(generated.includes(JSON.stringify(key)), key);
+  // Every field of every definition of both schemas is a field of the generated types.
+  const { payload, invite } = definitions.schemas["draft-07"];
+  for (const schema of [payload, invite, ...Object.values(payload.definitions), ...Object.values(invite.definitions)]) {
+    for (const [field, rule] of Object.entries(schema.properties ?? {})) {
+      const declared = new RegExp(`\\b${field}\\??: ${rule === false ? "never" : ""}`);
+      assert.match(generated, declared, `${field} is not in the generated types`);
+    }
+  }
 });
 
-test("the JSON Schemas state the core's limits and methods, and no number of their own", () => {
+test("the JSON Schemas are the core's: no limit, method, pattern or field of the package's own", () => {
   const source = code("pkg/lib/json-schema.mjs");
-  assert.doesNotMatch(source, /\b(maxLength|maxItems|maximum)\s*:\s*-?\d/, "a limit written by hand");
+  assert.doesNotMatch(source, /\b(maxLength|maxItems|maximum|pattern|properties|required)\b/, "schema written by hand");
   assert.doesNotMatch(source, /"request",\s*"cancel"/, "the methods written by hand");
+  for (const target of ["draft-2020-12", "draft-07"]) {
+    assert.deepEqual(inviteJsonSchema({ target }), definitions.schemas[target].payload);
+    assert.deepEqual(normalizedInviteJsonSchema({ target }), definitions.schemas[target].invite);
+  }
   const limits = new Set(Object.values(definitions.limits));
   const stated = [];
   (function walk(node) {
@@ -81,7 +95,11 @@ test("the JSON Schemas state the core's limits and methods, and no number of the
   })([inviteJsonSchema(), normalizedInviteJsonSchema()]);
   assert.ok(stated.length >= 5, `the schemas state ${stated.length} limits`);
   for (const value of stated) assert.ok(limits.has(value), `${value} is no limit of the core`);
-  assert.deepEqual(inviteJsonSchema().properties.method.enum, definitions.methods);
+  const method = inviteJsonSchema().$defs.Method;
+  assert.deepEqual(
+    method.oneOf.map((choice) => choice.const),
+    definitions.methods,
+  );
 });
 
 test("no copy of a core rule in the package's JS: which hosts are loopback is the core's", () => {
