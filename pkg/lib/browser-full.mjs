@@ -19,7 +19,7 @@ let loading;
 export function initFull(input) {
   loading ??= import("./browser-full-load.mjs")
     .then(async ({ load, client }) => {
-      // The Standard Schema keeps the browser build's validateInvite, which gives the same results.
+      // The Standard Schema keeps the browser build's validator, which gives the same results.
       full = wire(await load(input), { validator: false, client });
     })
     .catch((error) => {

@@ -1,40 +1,27 @@
-// Standard Schema v1 (https://standardschema.dev) over validateInvite: the interface that
+// Standard Schema v1 (https://standardschema.dev) over the validator: the interface that
 // react-hook-form, TanStack Form, tRPC, Hono and Elysia take from zod, valibot or arktype, so
-// they take an invite schema with no adapter. Each validate is one validateInvite call (one
-// crossing into wasm); warnings are not issues. wire.mjs hands over validateInvite when an
-// entry registers its instantiated glue, so every entry shares this file.
+// they take an invite schema with no adapter. The core builds the whole result
+// (`__standardValidate`, src/wasm/core.rs): `{ value }` or `{ issues }`, each issue's path as
+// the segments of its field path, read by the core that wrote it; warnings are not issues. Each
+// validate is one crossing into wasm. wire.mjs hands that export over when an entry registers
+// its instantiated glue, so every entry shares this file.
 
 import { SmartInviteError } from "./error.mjs";
 
-let validateInvite;
+let standardValidate;
 
-/** Called by `wire` (wire.mjs) with the glue's validateInvite. */
+/** Called by `wire` (wire.mjs) with the glue's __standardValidate. */
 export function useValidator(validate) {
-  validateInvite = validate;
+  standardValidate = validate;
 }
 
-/** `recipients[1].email` → `["recipients", 1, "email"]`; `""` (the whole payload) → `[]`. */
-function toPath(field) {
-  const path = [];
-  for (const [, key, index] of field.matchAll(/([^.[\]]+)|\[(\d+)\]/g))
-    path.push(index === undefined ? key : Number(index));
-  return path;
-}
-
-function check(options) {
-  if (!validateInvite) {
+function loaded() {
+  if (!standardValidate) {
     throw new SmartInviteError("smart-invite is not loaded yet: call `await init()` once before validating.", {
       kind: "invalid_options",
     });
   }
-  // A JSON text, which validateInvite would read, is a string to a schema: it gets the
-  // validator's own "must be an object" issue instead.
-  return (value) => {
-    const result = validateInvite(typeof value === "string" ? JSON.stringify(value) : value, options);
-    const wrongOption = result.ok ? undefined : result.errors["options.dataCenter"];
-    if (wrongOption) throw new SmartInviteError(wrongOption[0].description, { kind: "invalid_options" });
-    return result;
-  };
+  return standardValidate;
 }
 
 /**
@@ -44,17 +31,8 @@ function check(options) {
  */
 export function createInviteSchema({ dataCenter } = {}) {
   const options = dataCenter === undefined ? undefined : { dataCenter };
-  if (validateInvite) check(options)({});
-  const validate = (value) => {
-    const result = check(options)(value);
-    if (result.ok) return { value: result.invite };
-    const issues = [];
-    for (const [field, list] of Object.entries(result.errors)) {
-      const path = toPath(field);
-      for (const { key, description } of list) issues.push({ message: description, path, key });
-    }
-    return { issues };
-  };
+  if (standardValidate) standardValidate({}, options);
+  const validate = (value) => loaded()(value, options);
   return Object.freeze({ "~standard": Object.freeze({ version: 1, vendor: "smart-invite", validate }) });
 }
 

@@ -39,14 +39,14 @@ function stringify(value) {
  * Hands an instantiated glue module the JS pieces it calls: the error class, the JSON helper,
  * and as asked, a tape decoder for its results (`decoder`: the factory of lib/tape.mjs), the
  * client's additions (`client`: lib/client.mjs's, with the runtime's own `fetch` where it has
- * one), and its validateInvite for the Standard Schema (`validator`, unless another build of the
- * same program already serves it). Returns the glue.
+ * one), and its `__standardValidate` for the Standard Schema (`validator`, unless another build
+ * of the same program already serves it). Returns the glue.
  */
 export function wire(glue, { validator = true, decoder, client, fetch } = {}) {
   glue.__setErrorClass(SmartInviteError);
   glue.__setStringify(stringify);
   if (decoder) glue.__setDecoder(decoder());
   if (client) client(glue, fetch);
-  if (validator) useValidator(glue.validateInvite);
+  if (validator) useValidator(glue.__standardValidate);
   return glue;
 }

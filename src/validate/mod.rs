@@ -4,7 +4,7 @@
 pub(crate) mod formats;
 mod issues;
 pub mod limits;
-mod path;
+pub mod path;
 mod rules;
 
 use serde::ser::SerializeStruct;

@@ -1,15 +1,18 @@
-//! `validateInvite`, `normalizeInvite`, `timeZones`, `suggestTimeZones`, `dataCenters`.
+//! `validateInvite`, `normalizeInvite`, `timeZones`, `suggestTimeZones`, `dataCenters`, and
+//! `__standardValidate`, the Standard Schema's `validate` (pkg/lib/schema.mjs).
 //!
 //! Any JS value is accepted: a string is JSON text; anything else goes through
 //! `JSON.stringify` (see `boundary.rs`), whose exceptions (cyclic objects, BigInt, a throwing
 //! `toJSON` or getter) become an `errors.invalid_json` result.
 
-use js_sys::Reflect;
-use serde::Serialize;
+use js_sys::{Reflect, JSON};
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
 use wasm_bindgen::prelude::*;
 
 use super::{json_text, smart_invite_error, to_js};
 use crate::time;
+use crate::validate::path::{segments, Segments};
 use crate::{DataCenter, Issue, IssueKey, Issues, Validation, Validator};
 
 /// Checks a payload (JSON text or any JS value); never throws.
@@ -45,6 +48,65 @@ pub fn normalize_invite(input: JsValue, options: JsValue) -> Result<JsValue, JsV
             Err(smart_invite_error("validation", &summary(&validation.errors)).errors(&validation.errors).into_js())
         }
     }
+}
+
+/// The Standard Schema v1 `validate` of the invite payload (internal, for pkg/lib/schema.mjs):
+/// `{ value: invite }`, or `{ issues: [{ message, path, key }] }` with one issue per error of
+/// the error map, in its order, the path as its segments (`["recipients", 1, "email"]`, `[]`
+/// for the payload as a whole). Warnings are not issues. A string is a value, not JSON text:
+/// it gets the validator's "must be an object" issue. Throws a `SmartInviteError` of kind
+/// `"invalid_options"` for bad options, as `normalizeInvite` does.
+///
+/// ```js
+/// __standardValidate({ smart_invite_id: "x" }, { dataCenter: "uk" }).issues[0];
+/// // { message: "recipient is required...", path: ["recipient"], key: "errors.required" }
+/// ```
+#[wasm_bindgen(js_name = __standardValidate, skip_typescript)]
+pub fn standard_validate(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let validator = validator(&options).map_err(|message| smart_invite_error("invalid_options", &message).into_js())?;
+    // JSON.stringify of a string cannot throw: its JSON text, which the validator reads as a string.
+    let input = if input.is_string() { JSON::stringify(&input).map_or(input, JsValue::from) } else { input };
+    Ok(to_js(&StandardResult(&check(&validator, &input))))
+}
+
+/// A validation as the Standard Schema's result: `{ value }` or `{ issues }`.
+struct StandardResult<'a>(&'a Validation);
+
+impl Serialize for StandardResult<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(1))?;
+        match &self.0.invite {
+            Some(invite) => map.serialize_entry("value", invite)?,
+            None => map.serialize_entry("issues", &StandardIssues(&self.0.errors))?,
+        }
+        map.end()
+    }
+}
+
+/// Each issue of an error map as `{ message, path, key }`, the path as its segments.
+struct StandardIssues<'a>(&'a Issues);
+
+impl Serialize for StandardIssues<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(None)?;
+        for (path, list) in self.0.iter() {
+            for issue in list {
+                seq.serialize_element(&StandardIssue {
+                    message: &issue.description,
+                    path: segments(path),
+                    key: &issue.key,
+                })?;
+            }
+        }
+        seq.end()
+    }
+}
+
+#[derive(Serialize)]
+struct StandardIssue<'a> {
+    message: &'a str,
+    path: Segments<'a>,
+    key: &'a str,
 }
 
 /// Every IANA time zone id the validator accepts, sorted.

@@ -29,6 +29,9 @@ const PROBE = `
   };
   // A valid invite with warnings: an unknown field (dropped) and no tzid (Etc/UTC assumed).
   const withWarnings = { ...seed, colour: "red", event: { ...seed.event, tzid: undefined } };
+  // Indices under keys under indices, and past the listed bound the count at the root ("").
+  const badReminder = { ...seed, event: { ...seed.event, reminders: [{ minutes: 10 }, { minutes: -5 }] } };
+  const manyBad = { ...seed, recipient: undefined, recipients: Array.from({ length: 120 }, (_, i) => ({ email: "bad" + i })) };
   const pending = std.validate(seed);
   let wrongCenter;
   try { createInviteSchema({ dataCenter: "eu" }); } catch (e) { wrongCenter = { name: e.name, kind: e.kind, message: e.message }; }
@@ -39,6 +42,8 @@ const PROBE = `
     seed: std.validate(seed), seedDirect: validateInvite(seed),
     bad: std.validate(dstAndBadSecond), badDirect: validateInvite(dstAndBadSecond),
     warnings: std.validate(withWarnings), warningsDirect: validateInvite(withWarnings),
+    reminder: std.validate(badReminder), reminderDirect: validateInvite(badReminder),
+    many: std.validate(manyBad), manyDirect: validateInvite(manyBad),
     empty: std.validate({}), text: std.validate(JSON.stringify(seed)), number: std.validate(7),
     uk: uk["~standard"].validate({ ...seed, organizer: { email: "me@example.com" } }),
     ukDirect: validateInvite({ ...seed, organizer: { email: "me@example.com" } }, { dataCenter: "uk" }),
@@ -107,6 +112,22 @@ function checkOutputs(out) {
   assert.deepEqual(out.number.issues, [
     { message: "The invite must be a JSON object, not a number.", path: [], key: "errors.invalid_type" },
   ]);
+
+  // The path of each issue is its error map field split into keys by the core.
+  assert.deepEqual(
+    out.reminder.issues.map((i) => [i.path, i.key]),
+    Object.entries(out.reminderDirect.errors).flatMap(([, list]) =>
+      list.map((issue) => [["event", "reminders", 1, "minutes"], issue.key]),
+    ),
+  );
+  assert.deepEqual(Object.keys(out.reminderDirect.errors), ["event.reminders[1].minutes"]);
+  assert.equal(out.many.issues.length, 101, "the error map's bound, then its summary");
+  assert.deepEqual(out.many.issues[5].path, ["recipients", 5, "email"]);
+  assert.deepEqual(out.many.issues.at(-1), {
+    message: out.manyDirect.errors[""][0].description,
+    path: [],
+    key: "errors.truncated",
+  });
 
   assert.deepEqual(out.uk, { value: out.ukDirect.invite });
   assert.match(JSON.stringify(out.ukDirect.warnings), /invite-uk\.cronofy\.com/);

@@ -6,7 +6,9 @@ use js_sys::{Array, Function, Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
-use crate::wasm::core::{data_centers, normalize_invite, suggest_time_zones, time_zones, validate_invite};
+use crate::wasm::core::{
+    data_centers, normalize_invite, standard_validate, suggest_time_zones, time_zones, validate_invite,
+};
 
 const SEED: &str = include_str!("../fixtures/seed-request.json");
 
@@ -140,6 +142,44 @@ fn normalize_throws_the_error_map() {
     assert_eq!(first_key(&error, "recipient"), "errors.required");
     let message = get(&error, "message").as_string().unwrap();
     assert!(message.starts_with("The invite has 2 errors; the first at recipient: "), "{message}");
+}
+
+/// The Standard Schema's result is built in Rust: the invite as `value`, or one issue per
+/// error with the path as its segments, read back from the error map's text.
+#[wasm_bindgen_test]
+fn the_standard_schema_result_has_paths_as_segments() {
+    let valid = standard_validate(JSON::parse(SEED).unwrap(), JsValue::UNDEFINED).unwrap();
+    let direct = validate_invite(JsValue::from_str(SEED), JsValue::UNDEFINED);
+    assert_eq!(stringify(&valid), stringify(&js_object(&[("value", get(&direct, "invite"))])));
+
+    let bad = js("return { smart_invite_id: 'x', recipients: [{ email: 'a@example.com' }, { email: 'bob@' }], \
+        event: { summary: 'S', start: '2026-03-29T01:30', end: '2026-03-29T02:30', tzid: 'Europe/London' } }");
+    let issues = get(&standard_validate(bad, JsValue::UNDEFINED).unwrap(), "issues");
+    assert_eq!(
+        stringify(&Array::from(&issues).iter().map(|i| get(&i, "path")).collect::<Array>()),
+        r#"[["recipients",1,"email"],["event","start"]]"#
+    );
+    assert_eq!(
+        get(&Reflect::get(&issues, &1.into()).unwrap(), "key").as_string().unwrap(),
+        "errors.nonexistent_local_time"
+    );
+
+    // A string is a value to a schema, not JSON text; the whole payload is the path [].
+    let text = standard_validate(JsValue::from_str(SEED), JsValue::UNDEFINED).unwrap();
+    assert_eq!(
+        stringify(&text),
+        r#"{"issues":[{"message":"The invite must be a JSON object, not text.","path":[],"key":"errors.invalid_type"}]}"#
+    );
+    let error = standard_validate(JSON::parse(SEED).unwrap(), js("return { dataCenter: 'eu' }")).unwrap_err();
+    assert_eq!(get(&error, "kind").as_string().unwrap(), "invalid_options");
+}
+
+fn js_object(entries: &[(&str, JsValue)]) -> Object {
+    let object = Object::new();
+    for (key, value) in entries {
+        Reflect::set(&object, &JsValue::from_str(key), value).unwrap();
+    }
+    object
 }
 
 #[wasm_bindgen_test]
