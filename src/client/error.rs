@@ -20,7 +20,7 @@ use std::fmt;
 use chrono::{DateTime, Utc};
 
 use super::retry_after::parse_retry_after;
-use crate::validate::{Issue, Issues};
+use crate::validate::{Issue, IssueKey, Issues};
 
 /// Every way a call of the API can fail; [`ErrorKind::as_str`] is the `kind` of the JS
 /// `SmartInviteError`.
@@ -347,9 +347,6 @@ pub fn classify_response(response: &HttpResponse<'_>, now: DateTime<Utc>) -> Res
     Err(err)
 }
 
-/// The key of the one issue made up when a 400 or 422 carries no error map of its own.
-pub const REFUSED_KEY: &str = "errors.refused";
-
 /// A 400 or 422: the server refused the payload. The `errors` map is kept as the server sent
 /// it; a body without one still gives a validation error, with the body quoted.
 fn refused(status: u16, body: &str) -> ApiError {
@@ -358,7 +355,7 @@ fn refused(status: u16, body: &str) -> ApiError {
         _ => {
             let mut errors = Issues::default();
             let description = format!("The API refused the request (HTTP {status}): {}", quote(body));
-            errors.push("", Issue { key: REFUSED_KEY.into(), description });
+            errors.push("", Issue::new(IssueKey::Refused, description));
             errors
         }
     };
@@ -526,7 +523,9 @@ mod tests {
         for body in ["", "oops", r#"{"errors":{}}"#, r#"{"errors":[1]}"#] {
             let err = classify_response(&response(422, body), DateTime::UNIX_EPOCH).unwrap_err();
             assert_eq!(err.kind, ErrorKind::Validation);
-            assert_eq!(err.errors.unwrap().len(), 1, "{body:?}");
+            let errors = err.errors.unwrap();
+            assert_eq!(errors.len(), 1, "{body:?}");
+            assert!(errors.has("", IssueKey::Refused), "{body:?}");
         }
     }
 

@@ -28,8 +28,7 @@ mod send;
 
 pub use call::Call;
 pub use error::{
-    check_base_url, classify_response, ApiError, ErrorKind, HttpResponse, BODY_EXCERPT_CHARS, REFUSED_KEY,
-    REQUEST_ID_HEADERS,
+    check_base_url, classify_response, ApiError, ErrorKind, HttpResponse, BODY_EXCERPT_CHARS, REQUEST_ID_HEADERS,
 };
 pub use pacing::{Pacer, PacingCheck, RateLimit, DEFAULT_MARGIN_MS, MINUTE_MARGIN_FACTOR};
 pub use request::{prepare_invite, read_query, Prepared};

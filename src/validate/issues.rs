@@ -117,6 +117,9 @@ issue_keys! {
     /// More than [`MAX_LISTED`] warnings were found: the rest are counted in this one, at the
     /// path `""`, and not listed.
     WarningsTruncated => "warnings.truncated",
+    /// Not found by the validator: the API refused a payload (HTTP 400 or 422) without an error
+    /// map of its own, and the client says so in one issue at the path `""`, quoting the body.
+    Refused => "errors.refused",
 }
 
 impl IssueKey {

@@ -58,6 +58,19 @@ test("every issue key the package's JS, its types, the README and the docs name 
   assert.deepEqual(unknown, [], "keys the core does not define (src/validate/issues.rs)");
 });
 
+test("the Rust core makes up no key outside IssueKey: no key of its own as a constant or an issue's key", () => {
+  // IssueKey (src/validate/issues.rs) is where KnownIssueKey comes from; a key written as text
+  // elsewhere (as errors.refused once was, in src/client/error.rs) would be missing from it.
+  const defined = /(?:const\s+\w+\s*:\s*&(?:'static\s+)?str\s*=\s*|\bkey:\s*)"((?:errors|warnings)\.[a-z_]+)"/g;
+  const found = [];
+  for (const file of readdirSync(join(root, "src"), { recursive: true })) {
+    if (!file.endsWith(".rs") || file === join("validate", "issues.rs")) continue;
+    for (const [, key] of code(join("src", file)).matchAll(defined)) found.push(`src/${file}: ${key}`);
+  }
+  assert.deepEqual(found, [], "use an IssueKey variant instead");
+  assert.ok(definitions.issueKeys.includes("errors.refused"), "the client's key for a 400/422 without an error map");
+});
+
 test("the types take the issue keys, the payload and the normalized invite from the core: none written by hand", () => {
   const types = code("pkg/types/core.d.ts");
   assert.doesNotMatch(types, /"(errors|warnings)\.[a-z_]+"/, "a key written by hand in pkg/types/core.d.ts");
