@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import fc from "fast-check";
-import { normalizeInvite, SmartInviteError, validateInvite } from "../../pkg/gen/node.mjs";
+import { inviteSchema, normalizeInvite, SmartInviteError, validateInvite } from "../../pkg/gen/node.mjs";
 import { tapeDecoder as decoder } from "../../pkg/lib/tape.mjs";
 import { wire } from "../../pkg/lib/wire.mjs";
 import { seed } from "./scratch.mjs";
@@ -142,6 +142,30 @@ test("any JS value, JSON text or mutated seed in: a result out, no exception", (
   );
 });
 
+/** A Standard Schema issue's path as the error map writes it (the oracle of the core's Display). */
+const field = (path) => path.map((s, i) => (typeof s === "number" ? `[${s}]` : i === 0 ? s : `.${s}`)).join("");
+
+test("inviteSchema gives validateInvite's invite, or its errors in order with their paths as keys", () => {
+  const input = fc.oneof(ANYTHING, HOSTILE, MUTATED_SEED, fc.json(), fc.string());
+  fc.assert(
+    fc.property(input, (value) => {
+      const result = inviteSchema["~standard"].validate(value);
+      // A string is a value to a schema, not JSON text.
+      const direct = validateInvite(typeof value === "string" ? JSON.stringify(value) : value);
+      if (direct.ok) return assert.deepStrictEqual(result, { value: direct.invite });
+      const expected = Object.entries(direct.errors).flatMap(([at, list]) =>
+        list.map(({ key, description }) => ({ message: description, at, key })),
+      );
+      assert.deepStrictEqual(
+        result.issues.map(({ message, path, key }) => ({ message, at: field(path), key })),
+        expected,
+      );
+      for (const { path } of result.issues) assert.ok(path.every((s) => typeof s === "string" || Number.isInteger(s)));
+    }),
+    { numRuns: 2000 },
+  );
+});
+
 /** What a call gives or throws, as a plain JS value to compare. */
 function outcome(call) {
   try {
@@ -169,8 +193,9 @@ test("results built from the tape are those JSON.parse gave: same fields, order,
   const options = fc.constantFrom(undefined, { dataCenter: "uk" }, { dataCenter: "mars" });
   fc.assert(
     fc.property(input, options, (value, option) => {
-      for (const name of ["validateInvite", "normalizeInvite"]) {
-        const tape = outcome(() => ({ validateInvite, normalizeInvite })[name](value, option));
+      const withTape = { validateInvite, normalizeInvite, __standardValidate: asTheEntry.glue.__standardValidate };
+      for (const name of ["validateInvite", "normalizeInvite", "__standardValidate"]) {
+        const tape = outcome(() => withTape[name](value, option));
         const json = outcome(() => viaJson[name](value, option));
         assert.deepStrictEqual(tape, json);
         assert.equal(JSON.stringify(tape), JSON.stringify(json));
