@@ -3,8 +3,10 @@
 // SmartInviteClient (lib/client.mjs); the pacing under the rate limit is the client's own
 // (src/: every call on a client shares one limit), so this only orders the work:
 //
-//  1. every invite is validated first, and nothing is sent until all have been;
-//  2. the valid ones are sent, `concurrency` at a time, in input order, and two changes of
+//  1. every invite is validated first, once (the client's __checkUpsert: upsert's own check, which
+//     throws the very error upsert() would), and nothing is sent until all have been;
+//  2. the valid ones are sent as normalized (__sendNormalized: no rule runs again), `concurrency`
+//     at a time, in input order, and two changes of
 //     one invite (lib/identity.mjs) never at once: a later one waits for the earlier one's
 //     answer, so Cronofy ends with the last of them whatever order the answers come in;
 //  3. one result per input, in input order: { ok: true, invite } or { ok: false, error },
@@ -48,78 +50,74 @@ function abortedResult() {
   return { ok: false, error };
 }
 
-/** upsertMany for the client class of one instantiated glue module (its validateInvite). */
-export function upsertManyWith(validateInvite) {
-  /**
-   * @this {{ upsert(payload: unknown): Promise<object>, toJSON(): { dataCenter: string } }}
-   * @param {Iterable<unknown>} invites
-   */
-  return async function upsertMany(invites, options = {}) {
-    const { concurrency, onProgress, onResult, signal } = checkOptions(options ?? {});
-    if (invites == null || typeof invites[Symbol.iterator] !== "function" || typeof invites === "string") {
-      throw new SmartInviteError("upsertMany takes an array (or another iterable) of invites.", {
-        kind: "invalid_options",
-      });
-    }
-    const payloads = Array.from(invites);
-    const total = payloads.length;
-    const results = new Array(total);
-    let done = 0;
-    let failed = 0;
-    const attempt = (payload) =>
-      this.upsert(payload).then(
-        (invite) => ({ ok: true, invite }),
-        (error) => ({ ok: false, error }),
-      );
-    const settle = (index, result) => {
-      results[index] = result;
-      done += 1;
-      if (!result.ok) failed += 1;
-      onResult?.(result, index);
-    };
-
-    // 1. Everything validated before anything is sent.
-    const { dataCenter } = this.toJSON();
-    const toSend = [];
-    for (let index = 0; index < total; index += 1) {
-      const checked = validateInvite(payloads[index], { dataCenter });
-      if (checked.ok) toSend.push({ index, invite: checked.invite, identity: inviteIdentity(checked.invite) });
-    }
-    // The invalid ones get the very error upsert() gives (it sends nothing for them).
-    for (let index = 0, next = 0; index < total; index += 1) {
-      if (toSend[next]?.index === index) {
-        next += 1;
-        continue;
-      }
-      settle(index, await attempt(payloads[index]));
-    }
-    if (total > 0) onProgress?.(done, total, failed);
-
-    // 2. The valid ones, `concurrency` at a time, under the client's rate limit; a change of
-    // an invite whose earlier change is in flight waits for its answer.
-    let next = 0;
-    /** By identity: the outcome of the last change of that invite taken by a lane. */
-    const lastTaken = new Map();
-    const lane = async () => {
-      while (next < toSend.length && !signal?.aborted) {
-        const { index, invite, identity } = toSend[next++];
-        const earlier = lastTaken.get(identity);
-        const outcome = (async () => {
-          await earlier;
-          return signal?.aborted ? abortedResult() : attempt(invite);
-        })();
-        lastTaken.set(identity, outcome);
-        const result = await outcome;
-        if (lastTaken.get(identity) === outcome) lastTaken.delete(identity);
-        settle(index, result);
-        onProgress?.(done, total, failed);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, toSend.length) }, lane));
-
-    // 3. Whatever an abort left unsent.
-    for (let rest = next; rest < toSend.length; rest += 1) settle(toSend[rest].index, abortedResult());
-    if (next < toSend.length) onProgress?.(done, total, failed);
-    return results;
+/**
+ * client.upsertMany, for SmartInviteClient's prototype (lib/client.mjs).
+ * @this {{ __checkUpsert(payload: unknown): object, __sendNormalized(invite: object): Promise<object> }}
+ * @param {Iterable<unknown>} invites
+ */
+export async function upsertMany(invites, options = {}) {
+  const { concurrency, onProgress, onResult, signal } = checkOptions(options ?? {});
+  if (invites == null || typeof invites[Symbol.iterator] !== "function" || typeof invites === "string") {
+    throw new SmartInviteError("upsertMany takes an array (or another iterable) of invites.", {
+      kind: "invalid_options",
+    });
+  }
+  const payloads = Array.from(invites);
+  const total = payloads.length;
+  const results = new Array(total);
+  let done = 0;
+  let failed = 0;
+  const attempt = (invite) =>
+    this.__sendNormalized(invite).then(
+      (answer) => ({ ok: true, invite: answer }),
+      (error) => ({ ok: false, error }),
+    );
+  const settle = (index, result) => {
+    results[index] = result;
+    done += 1;
+    if (!result.ok) failed += 1;
+    onResult?.(result, index);
   };
+
+  // 1. Everything validated before anything is sent; the invalid ones get the very error
+  // upsert() gives (it sends nothing for them).
+  const toSend = [];
+  for (let index = 0; index < total; index += 1) {
+    let invite;
+    try {
+      invite = this.__checkUpsert(payloads[index]);
+    } catch (error) {
+      settle(index, { ok: false, error });
+      continue;
+    }
+    toSend.push({ index, invite, identity: inviteIdentity(invite) });
+  }
+  if (total > 0) onProgress?.(done, total, failed);
+
+  // 2. The valid ones, `concurrency` at a time, under the client's rate limit; a change of
+  // an invite whose earlier change is in flight waits for its answer.
+  let next = 0;
+  /** By identity: the outcome of the last change of that invite taken by a lane. */
+  const lastTaken = new Map();
+  const lane = async () => {
+    while (next < toSend.length && !signal?.aborted) {
+      const { index, invite, identity } = toSend[next++];
+      const earlier = lastTaken.get(identity);
+      const outcome = (async () => {
+        await earlier;
+        return signal?.aborted ? abortedResult() : attempt(invite);
+      })();
+      lastTaken.set(identity, outcome);
+      const result = await outcome;
+      if (lastTaken.get(identity) === outcome) lastTaken.delete(identity);
+      settle(index, result);
+      onProgress?.(done, total, failed);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, toSend.length) }, lane));
+
+  // 3. Whatever an abort left unsent.
+  for (let rest = next; rest < toSend.length; rest += 1) settle(toSend[rest].index, abortedResult());
+  if (next < toSend.length) onProgress?.(done, total, failed);
+  return results;
 }

@@ -9,7 +9,7 @@ export function client(glue, fetch) {
   // lib/bulk.mjs loads on the first call, not at import: the first validateInvite does not
   // need it, and upsertMany returns a promise anyway.
   glue.SmartInviteClient.prototype.upsertMany = async function upsertMany(invites, options) {
-    bulk ??= (await import("./bulk.mjs")).upsertManyWith(glue.validateInvite);
+    bulk ??= (await import("./bulk.mjs")).upsertMany;
     return bulk.call(this, invites, options);
   };
 }

@@ -49,8 +49,8 @@ const DEFAULT_LOCK_MS = 30_000;
 /** A change waiting for an earlier one of its invite looks again after this long at most; the
  * worker that finishes the earlier one wakes it sooner. */
 const WAIT_MS = 1_000;
-/** How the worker sends each kind of change. */
-const SEND = { request: "upsert", cancel: "cancel", remove: "removeRecipient" };
+/** The kinds of change a job may hold (the invite's method). */
+const METHODS = new Set(["request", "cancel", "remove"]);
 const JOB_NAME = "change";
 /** Changes numbered per round trip in addMany (one script call each, pipelined). */
 const BULK = 500;
@@ -272,7 +272,7 @@ export function startInviteWorker({
   /** One change: its turn in its invite's order (and its send slot), then the send. */
   async function sendChange(job, token) {
     const { invite, identity, seq } = job.data ?? {};
-    if (typeof identity !== "string" || !Number.isSafeInteger(seq) || !SEND[invite?.method]) {
+    if (typeof identity !== "string" || !Number.isSafeInteger(seq) || !METHODS.has(invite?.method)) {
       throw new UnrecoverableError(
         "invalid_job: not a change queued by smart-invite/queue's add (no invite, identity or number).",
       );
@@ -328,11 +328,14 @@ export function startInviteWorker({
     }
   }
 
-  /** The send, with the slot already taken: a 429 pauses every worker and takes a new slot. */
+  /** The send, with the slot already taken: a 429 pauses every worker and takes a new slot.
+   * The invite was validated by add() and is sent as it was normalized (its method says which
+   * change it is), without the rules; a job whose invite is not one rejects with kind
+   * "validation" and fails for good. */
   async function send(job, invite, again) {
     for (let limited = 0; ; ) {
       try {
-        return await api[SEND[invite.method]](invite);
+        return await api.__sendNormalized(invite);
       } catch (error) {
         if (!(error instanceof SmartInviteError)) throw error;
         // A removal sent again after an attempt whose answer was lost (its worker stopped):

@@ -1,5 +1,6 @@
 //! The API client's logic, with no I/O: the body of a `POST /v1/smart_invites` or the query of
-//! a read ([`prepare_invite`], [`read_query`]); the calls and what the response to each always
+//! a read ([`prepare_invite`], [`read_query`]), or of an invite normalized before
+//! ([`prepare_normalized`]); the calls and what the response to each always
 //! carries ([`Call`]); what a response means ([`classify_response`], [`parse_response`],
 //! [`ApiError`]); when to try again ([`RetryPolicy`], [`parse_retry_after`]); when each request
 //! may go under the API's rate limits ([`Pacer`]); and one call from its first attempt to its
@@ -31,7 +32,7 @@ pub use error::{
     check_base_url, classify_response, ApiError, ErrorKind, HttpResponse, BODY_EXCERPT_CHARS, REQUEST_ID_HEADERS,
 };
 pub use pacing::{Pacer, PacingCheck, RateLimit, DEFAULT_MARGIN_MS, MINUTE_MARGIN_FACTOR};
-pub use request::{prepare_invite, read_query, Prepared};
+pub use request::{check_invite, prepare_invite, prepare_normalized, read_query, Prepared};
 pub use response::{parse_error_body, parse_response, Attachments, InviteResponse, ResponseError, ResponseEvent};
 pub use retry::RetryPolicy;
 pub use retry_after::parse_retry_after;

@@ -1,6 +1,8 @@
 //! Turning what a caller of the client passes into what is sent: the validated, normalized
 //! body of a `POST /v1/smart_invites` for one method, or the query string of a read. Nothing
-//! here sends anything; a payload that fails gives the error map and is never sent.
+//! here sends anything; a payload that fails gives the error map and is never sent. An invite
+//! validated earlier (a queued job, the valid ones of a bulk send) is sent as it was normalized,
+//! without running the rules a second time ([`prepare_normalized`]).
 //!
 //! ```
 //! use smart_invite::{DataCenter, Method};
@@ -11,7 +13,7 @@
 //! ```
 
 use super::call::Call;
-use crate::invite::Method;
+use crate::invite::{Invite, Method};
 use crate::json::{Json, Object};
 use crate::validate::formats::is_email;
 use crate::validate::{quoted, Issue, IssueKey, Issues, Validator, MAX_INPUT_BYTES};
@@ -34,9 +36,7 @@ pub struct Prepared {
 }
 
 /// Validates `payload` (JSON text) as a request of `method` and returns the normalized JSON
-/// body to send with its [`Call`], or every error found. `method` is filled in when the payload has none; a
-/// payload naming another method is refused (calling `cancel` with `"method": "request"` is
-/// a mistake worth hearing about, not something to guess).
+/// body to send with its [`Call`], or every error found: [`check_invite`], then the body.
 ///
 /// ```
 /// use smart_invite::{DataCenter, Method};
@@ -46,6 +46,22 @@ pub struct Prepared {
 /// assert!(errors.has("method", smart_invite::IssueKey::InvalidOption));
 /// ```
 pub fn prepare_invite(payload: &str, method: Method, data_center: DataCenter) -> Result<Prepared, Issues> {
+    prepared(&check_invite(payload, method, data_center)?)
+}
+
+/// Validates `payload` (JSON text) as a request of `method` and returns the normalized invite,
+/// or every error found. `method` is filled in when the payload has none; a payload naming
+/// another method is refused (calling `cancel` with `"method": "request"` is a mistake worth
+/// hearing about, not something to guess).
+///
+/// ```
+/// use smart_invite::{DataCenter, Method};
+/// use smart_invite::client::check_invite;
+/// let invite = check_invite(r#"{"smart_invite_id":"x","recipient":{"email":"a@example.com"}}"#,
+///     Method::Cancel, DataCenter::Us).unwrap();
+/// assert_eq!(invite.method, Method::Cancel);
+/// ```
+pub fn check_invite(payload: &str, method: Method, data_center: DataCenter) -> Result<Invite, Issues> {
     let validator = Validator::new(data_center);
     let json = match Json::parse(payload) {
         Ok(json) if payload.len() <= MAX_INPUT_BYTES => json,
@@ -68,14 +84,34 @@ pub fn prepare_invite(payload: &str, method: Method, data_center: DataCenter) ->
         errors.push("method", Issue::new(IssueKey::InvalidOption, description));
         return Err(errors);
     }
-    let invite = validation.into_result()?;
-    let call = Call::sending(&invite);
-    let text = serde_json::to_string(&invite).map_err(|e| {
+    validation.into_result()
+}
+
+/// The body to send for an invite that was validated and normalized before (what
+/// [`check_invite`] or [`crate::validate_json`] gave, kept as JSON text: a queued job), with
+/// its [`Call`]. No rule runs again: the text is read strictly by
+/// [`Invite::from_normalized_json`], and anything but a normalized invite is refused.
+///
+/// ```
+/// use smart_invite::client::{prepare_normalized, Call};
+/// let request = prepare_normalized(r#"{"method":"cancel","smart_invite_id":"x","recipient":{"email":"a@example.com"}}"#)
+///     .unwrap();
+/// assert_eq!(request.call, Call::Cancel);
+/// let errors = prepare_normalized(r#"{"smart_invite_id":"x","recipient":{"email":"a@example.com"}}"#).unwrap_err();
+/// assert!(errors.has("method", smart_invite::IssueKey::Required));
+/// ```
+pub fn prepare_normalized(text: &str) -> Result<Prepared, Issues> {
+    prepared(&Invite::from_normalized_json(text)?)
+}
+
+/// The body and call of a normalized invite.
+fn prepared(invite: &Invite) -> Result<Prepared, Issues> {
+    let text = serde_json::to_string(invite).map_err(|e| {
         let mut errors = Issues::default();
         errors.push("", Issue::new(IssueKey::InvalidJson, format!("The invite could not be written as JSON: {e}.")));
         errors
     })?;
-    Ok(Prepared { text, call })
+    Ok(Prepared { text, call: Call::sending(invite) })
 }
 
 /// The parameters a read takes, in query order.
@@ -291,6 +327,41 @@ mod tests {
                 });
                 assert_eq!(prepared, validated_with_method(payload, method), "{payload} as {method:?}");
             }
+        }
+    }
+
+    #[test]
+    fn a_normalized_invite_is_sent_as_prepared_from_its_payload() {
+        let fixtures: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/fixtures/real-payloads.json")).unwrap();
+        let payloads = fixtures["requests"].as_array().unwrap().iter().map(|r| r["json"].to_string());
+        let mut sent = 0;
+        for payload in payloads.chain([SEED.to_owned()]) {
+            for method in Method::ALL {
+                let Ok(invite) = check_invite(&payload, method, DataCenter::Us) else { continue };
+                let stored = serde_json::to_string(&invite).unwrap();
+                assert_eq!(prepare_normalized(&stored), prepare_invite(&payload, method, DataCenter::Us), "{payload}");
+                sent += 1;
+            }
+        }
+        assert!(sent > 10, "only {sent} fixtures were valid");
+    }
+
+    #[test]
+    fn a_tampered_normalized_invite_is_refused_not_sent() {
+        let stored = prepare_invite(SEED, Method::Request, DataCenter::Us).unwrap().text;
+        let cases = [
+            (stored.replace(r#""method":"request""#, r#""method":"resend""#), ""),
+            (stored.replace(r#""summary""#, r#""title""#), ""),
+            (stored.replace(r#""organizer":{"#, r#""organizer":{"phone":"1","#), "organizer.phone"),
+            (stored.replace(r#""Europe/London""#, r#""Europe/Londres""#), ""),
+            (stored.replace(r#""smart_invite_id""#, r#""smart_invite""#), ""),
+            (stored[..stored.len() / 2].to_owned(), ""),
+        ];
+        for (text, path) in cases {
+            let errors = prepare_normalized(&text).unwrap_err();
+            assert!(errors.get(path).is_some(), "{text}: {errors:?}");
+            assert!(!super::super::ApiError::invalid_payload(errors).message.is_empty());
         }
     }
 

@@ -1,7 +1,8 @@
 //! `SmartInviteClient`: sends invites with the host's `fetch` (the global one, or the one the
 //! caller injects), after the core has validated and normalized them.
 //!
-//! One call is: check and normalize the payload (nothing is sent when it is invalid), then the
+//! One call is: check and normalize the payload (nothing is sent when it is invalid; an invite
+//! normalized before, by `upsertMany` or the queue, is read back without the rules), then the
 //! attempts that the core's [`Sending`] asks for, each in its slot under the client's rate limit
 //! (`rateLimit`, Cronofy's 50/s and 500/min by default, one [`Pacer`] per client), with the
 //! waits between them. [`Sending`] decides every step (the slot, whether to retry and how long
@@ -27,10 +28,10 @@ use web_sys::{AbortController, AbortSignal, RequestInit, Response};
 
 use super::{json_text, smart_invite_error, to_js};
 use crate::client::{
-    check_base_url, prepare_invite, read_query, ApiError, Call, ErrorKind, HttpResponse, Pacer, RateLimit, RetryPolicy,
-    SendAction, SendEvent, Sending, REQUEST_ID_HEADERS,
+    check_base_url, check_invite, prepare_invite, prepare_normalized, read_query, ApiError, Call, ErrorKind,
+    HttpResponse, Pacer, Prepared, RateLimit, RetryPolicy, SendAction, SendEvent, Sending, REQUEST_ID_HEADERS,
 };
-use crate::{DataCenter, Method};
+use crate::{DataCenter, Issues, Method};
 
 #[wasm_bindgen]
 extern "C" {
@@ -121,18 +122,18 @@ impl SmartInviteClient {
 
     /// Creates or updates an invite (`method: "request"`).
     pub fn upsert(&self, payload: JsValue) -> Promise {
-        self.post(payload, Method::Request)
+        self.post_as(payload, Method::Request)
     }
 
     /// Cancels an invite for its recipient(s) (`method: "cancel"`).
     pub fn cancel(&self, payload: JsValue) -> Promise {
-        self.post(payload, Method::Cancel)
+        self.post_as(payload, Method::Cancel)
     }
 
     /// Removes one recipient from a multi-recipient invite (`method: "remove"`).
     #[wasm_bindgen(js_name = removeRecipient)]
     pub fn remove_recipient(&self, payload: JsValue) -> Promise {
-        self.post(payload, Method::Remove)
+        self.post_as(payload, Method::Remove)
     }
 
     /// Reads an invite: `{ smart_invite_id, recipient_email?, include_ics? }`.
@@ -140,7 +141,7 @@ impl SmartInviteClient {
         let config = Rc::clone(&self.config);
         future_to_promise(async move {
             let read = json_text(&params, "The read parameters").and_then(|text| read_query(&text));
-            let read = read.map_err(|errors| throw(ApiError::invalid_payload(errors), None, &config.secret))?;
+            let read = read.map_err(|errors| invalid(errors, &config))?;
             let url = format!("{}{API_PATH}{}", config.base_url, read.text);
             send(&config, read.call, "GET", &url, None).await
         })
@@ -181,16 +182,61 @@ impl SmartInviteClient {
         format!("SmartInviteClient({})", self.config.base_url)
     }
 
-    fn post(&self, payload: JsValue, method: Method) -> Promise {
+    /// Checks `payload` as `upsert` does, without sending it: returns the normalized invite, or
+    /// throws the very `SmartInviteError` that `upsert(payload)` rejects with (internal: for
+    /// `upsertMany`, which then sends the valid ones with `__sendNormalized`).
+    ///
+    /// ```js
+    /// const invite = client.__checkUpsert(payload); // throws SmartInviteError kind "validation"
+    /// ```
+    #[wasm_bindgen(js_name = __checkUpsert, skip_typescript)]
+    pub fn check_upsert(&self, payload: JsValue) -> Result<JsValue, JsValue> {
+        let checked = json_text(&payload, "The invite")
+            .and_then(|text| check_invite(&text, Method::Request, self.config.data_center));
+        match checked {
+            Ok(invite) => Ok(to_js(&invite)),
+            Err(errors) => Err(invalid(errors, &self.config)),
+        }
+    }
+
+    /// Sends an invite that was validated and normalized before (what `__checkUpsert` or
+    /// `validateInvite` gave, as is: its `method` says which change it is) without running the
+    /// rules again (internal: for `upsertMany` and the queue's worker). Anything but a
+    /// normalized invite (a corrupted job) rejects with a `SmartInviteError` of kind
+    /// `validation` and is not sent.
+    ///
+    /// ```js
+    /// const answer = await client.__sendNormalized(job.data.invite);
+    /// ```
+    #[wasm_bindgen(js_name = __sendNormalized, skip_typescript)]
+    pub fn send_normalized(&self, invite: JsValue) -> Promise {
+        self.post(invite, |text, _| prepare_normalized(text))
+    }
+
+    fn post_as(&self, payload: JsValue, method: Method) -> Promise {
+        self.post(payload, move |text, data_center| prepare_invite(text, method, data_center))
+    }
+
+    /// Posts what `prepare` makes of `payload`'s JSON text; nothing when it gives errors.
+    fn post(
+        &self,
+        payload: JsValue,
+        prepare: impl FnOnce(&str, DataCenter) -> Result<Prepared, Issues> + 'static,
+    ) -> Promise {
         let config = Rc::clone(&self.config);
         future_to_promise(async move {
             let request = json_text(&payload, "The invite")
-                .and_then(|text| prepare_invite(&text, method, config.data_center))
-                .map_err(|errors| throw(ApiError::invalid_payload(errors), None, &config.secret))?;
+                .and_then(|text| prepare(&text, config.data_center))
+                .map_err(|errors| invalid(errors, &config))?;
             let url = format!("{}{API_PATH}", config.base_url);
             send(&config, request.call, "POST", &url, Some(&request.text)).await
         })
     }
+}
+
+/// The `SmartInviteError` of a payload that is not sent: kind `validation`, with its error map.
+fn invalid(errors: Issues, config: &Config) -> JsValue {
+    throw(ApiError::invalid_payload(errors), None, &config.secret)
 }
 
 /// What one fetch came to, for the core to read.

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import http from "node:http";
 import { after, before, describe, test } from "node:test";
-import { __buildInviteIcs, signNotification } from "../../pkg/gen/node.mjs";
+import { __buildInviteIcs, normalizeInvite, signNotification } from "../../pkg/gen/node.mjs";
 import { startDemo } from "../../www/server/demo.mjs";
 
 const SECRET = "CRN_demo-test-secret-8b2e41";
@@ -15,7 +15,7 @@ const seedRequest = JSON.parse(await readFile(new URL("../fixtures/seed-request.
 const seedResponse = JSON.parse(await readFile(new URL("../fixtures/seed-response.json", import.meta.url), "utf8"));
 // The fixture's attachment is elided ("BEGIN:VCALENDAR\nVERSION:2.0..."): give it a whole one.
 seedResponse.attachments.icalendar = __buildInviteIcs(
-  JSON.stringify(seedRequest),
+  JSON.stringify(normalizeInvite(seedRequest)),
   '{"dtstamp":"2026-04-01T08:00:00Z"}',
 );
 

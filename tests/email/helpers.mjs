@@ -10,7 +10,7 @@ import { SMTPServer } from "smtp-server";
 
 export { __buildInviteIcs, buildInviteEmail, SmartInviteError } from "../../pkg/gen/node.mjs";
 
-import { __buildInviteIcs } from "../../pkg/gen/node.mjs";
+import { __buildInviteIcs, normalizeInvite } from "../../pkg/gen/node.mjs";
 
 export const FROM = "Acme Invites <invites@acme.example>";
 
@@ -43,7 +43,7 @@ export function apiResponse(kind, overrides = {}) {
     method: kind === "cancel" ? "cancel" : "request",
     dtstamp: "2026-04-01T08:00:00Z",
   };
-  const icalendar = __buildInviteIcs(JSON.stringify(invite), JSON.stringify(meta));
+  const icalendar = __buildInviteIcs(JSON.stringify(normalizeInvite(invite)), JSON.stringify(meta));
   const recipient = { email: invite.recipient.email, status: "pending" };
   if (kind === "cancel") return { smart_invite_id: invite.smart_invite_id, recipient, attachments: { icalendar } };
   return { ...invite, recipient, attachments: { icalendar } };
