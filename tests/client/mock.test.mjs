@@ -153,6 +153,25 @@ test("control endpoints: invites, requests, reset", async () => {
   }
 });
 
+test("a stored invite corrupted in the mock's store: reading its .ics is a 500 with the writer's words, and the mock goes on", async () => {
+  const read = (id) =>
+    fetch(`${mock.url}/v1/smart_invites?smart_invite_id=${id}&recipient_email=ann@example.com&include_ics=true`, {
+      headers: { authorization: `Bearer ${SECRET}` },
+    });
+  assert.equal((await post(invite("stored-ok"))).status, 200);
+  assert.equal((await post(invite("stored-bad"))).status, 200);
+  const record = [...mock.invites.values()].find((r) => r.smart_invite_id === "stored-bad");
+  record.event = { ...record.event, start: "tomorrow at nine" };
+
+  const refused = await read("stored-bad");
+  assert.equal(refused.status, 500);
+  const { detail } = await refused.json();
+  assert.match(detail, /^The invite cannot be written as iCalendar: it is not a normalized invite/);
+  const fine = await read("stored-ok");
+  assert.equal(fine.status, 200);
+  assert.match((await fine.json()).attachments.icalendar, /^BEGIN:VCALENDAR/);
+});
+
 test("the smart-invite-mock command serves the API until interrupted", async () => {
   const child = spawn(process.execPath, [CLI, "--port", "0", "--client-secret", SECRET, "--quiet"], {
     stdio: ["ignore", "pipe", "inherit"],

@@ -3,7 +3,7 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { createInviteQueue } from "../../pkg/queue/index.mjs";
+import { createInviteQueue, startInviteWorker } from "../../pkg/queue/index.mjs";
 import {
   assertPausedAfter429,
   busiestWindow,
@@ -64,6 +64,67 @@ test("add validates first, and merges a change into the identical one queued las
     assert.deepEqual(await queue.result(first.jobId), { state: "waiting" });
     assert.deepEqual(await queue.result("no-such-job"), { state: "unknown" });
   } finally {
+    await queue.close();
+  }
+});
+
+test("the worker sends the invite add() stored without the rules again; a tampered one fails with a validation error, and the rest still send", async () => {
+  mock.reset();
+  const name = "stored";
+  const queue = createInviteQueue({ connection: redis.connection, name });
+  let worker;
+  try {
+    const added = await queue.addMany(Array.from({ length: 5 }, (_, n) => invite(n, "stored")));
+    const tamper = async (n, change) => {
+      const job = await queue.queue.getJob(added[n].jobId);
+      await job.updateData({ ...job.data, invite: change(structuredClone(job.data.invite)) });
+    };
+    // Corrupted in Redis: not a normalized invite any more.
+    await tamper(1, (stored) => Object.assign(stored, { event: { ...stored.event, start: "tomorrow at nine" } }));
+    await tamper(2, (stored) => Object.assign(stored, { recipient: { email: 42 } }));
+    // Still a well-formed normalized invite, which the rules would refuse (it ends before it
+    // starts): the worker sends it as stored, and the API's own check refuses it.
+    await tamper(3, (stored) => Object.assign(stored, { event: { ...stored.event, end: { ...stored.event.start } } }));
+
+    worker = startInviteWorker({
+      connection: redis.connection,
+      name,
+      client: { clientSecret: SECRET, baseUrl: mock.url },
+      rateLimit: false,
+    });
+    await worker.ready;
+    await waitFor(
+      async () => {
+        const c = await queue.counts();
+        return c.completed + c.failed === 5;
+      },
+      { what: "5 jobs finished" },
+    );
+
+    const results = [];
+    for (const { jobId } of added) results.push(await queue.result(jobId));
+    assert.deepEqual(
+      results.map((r) => r.state),
+      ["completed", "failed", "failed", "failed", "completed"],
+    );
+    for (const n of [0, 4]) {
+      assert.match(results[n].invite.attachments.icalendar, /^BEGIN:VCALENDAR/);
+      assert.equal(mock.writeCounts(`stored-${n}`, `guest${n}@example.com`).created, 1);
+    }
+    for (const n of [1, 2]) {
+      const { error, attempts } = results[n];
+      assert.equal(error.kind, "validation", `stored-${n}`);
+      assert.match(error.message, /^The invite is invalid, nothing was sent: .*not a normalized invite/);
+      assert.equal(error.errors[""][0].key, "errors.invalid_type");
+      assert.equal(attempts, 1, "not tried again");
+    }
+    assert.equal(results[3].error.kind, "validation");
+    assert.equal(results[3].error.status, 422);
+    assert.equal(results[3].error.errors["event.end"][0].key, "errors.start_after_end");
+    const posted = mock.requests.filter((r) => r.method === "POST").map((r) => r.smart_invite_id);
+    assert.deepEqual(posted.sort(), ["stored-0", "stored-3", "stored-4"], "nothing sent for a corrupted job");
+  } finally {
+    await worker?.close();
     await queue.close();
   }
 });

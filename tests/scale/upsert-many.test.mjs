@@ -1,9 +1,9 @@
-// client.upsertMany against the package's mock on 127.0.0.1: validation first, one result per
-// input in order, progress, abort.
+// client.upsertMany against the package's mock on 127.0.0.1: validation first and once, one
+// result per input in order, progress, abort.
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { SmartInviteClient, SmartInviteError } from "../../pkg/gen/node.mjs";
+import { SmartInviteClient, SmartInviteError, validateInvite } from "../../pkg/gen/node.mjs";
 import { defaultFetch } from "../../pkg/lib/node-http.mjs";
 import { startMockServer } from "../../pkg/mock/index.mjs";
 import { invalidInvite, invite, SECRET } from "./helpers.mjs";
@@ -53,6 +53,74 @@ test("validates everything before sending anything; one result per input, in inp
     assert.deepEqual(progress[0], [invalid, payloads.length, invalid]);
     assert.deepEqual(progress.at(-1), [payloads.length, payloads.length, invalid]);
     for (let i = 1; i < progress.length; i += 1) assert.equal(progress[i][0], progress[i - 1][0] + 1);
+  } finally {
+    client.free();
+    await mock.close();
+  }
+});
+
+/** A copy of `payload` whose smart_invite_id is a getter that counts its reads in `reads`. */
+function counted(payload, reads) {
+  const id = payload.smart_invite_id;
+  const copy = { ...payload };
+  Object.defineProperty(copy, "smart_invite_id", {
+    enumerable: true,
+    get() {
+      reads.set(id, (reads.get(id) ?? 0) + 1);
+      return id;
+    },
+  });
+  return copy;
+}
+
+/** What a test compares of a SmartInviteError. */
+const shown = (error) => ({
+  isSmartInviteError: error instanceof SmartInviteError,
+  kind: error.kind,
+  message: error.message,
+  errors: error.errors,
+});
+
+test("each payload is validated once; an invalid one gets the very error upsert() rejects it with", async () => {
+  const mock = await startMockServer({ clientSecret: SECRET });
+  const client = clientFor(mock);
+  // upsert() validates what it is given: upsertMany must not hand it what it validated already.
+  let upserts = 0;
+  client.upsert = function upsert(payload) {
+    upserts += 1;
+    return Object.getPrototypeOf(client).upsert.call(this, payload);
+  };
+  try {
+    const reads = new Map();
+    // One validation reads the payload once (it crosses into wasm as one JSON text).
+    validateInvite(counted(invite(0, "once"), reads));
+    assert.equal(reads.get("once-0"), 1);
+    reads.clear();
+
+    const payloads = Array.from({ length: 40 }, (_, n) => {
+      if (n % 10 === 4) return counted(invalidInvite(n, "once"), reads);
+      // Valid for validateInvite, but upsert() refuses another method.
+      if (n % 10 === 7) return counted({ ...invite(n, "once"), method: "cancel" }, reads);
+      return counted(invite(n, "once"), reads);
+    });
+    payloads.push("{not json", undefined);
+    const results = await client.upsertMany(payloads, { concurrency: 4 });
+
+    for (let n = 0; n < 40; n += 1) assert.equal(reads.get(`once-${n}`), 1, `payload ${n} read once`);
+    assert.equal(upserts, 0, "no invite validated a second time by upsert()");
+    const invalid = results.flatMap((r, k) => (r.ok ? [] : [k]));
+    assert.deepEqual(invalid, [4, 7, 14, 17, 24, 27, 34, 37, 40, 41]);
+    assert.equal(mock.requests.length, payloads.length - invalid.length, "the valid ones sent, once each");
+    for (const k of invalid) {
+      const thrown = await client.upsert(payloads[k]).then(
+        () => assert.fail(`upsert accepted payload ${k}`),
+        (error) => error,
+      );
+      assert.equal(thrown.kind, "validation");
+      assert.deepEqual(shown(results[k].error), shown(thrown), `payload ${k}`);
+    }
+    assert.match(results[7].error.errors.method[0].description, /call cancel\(\) instead/);
+    assert.equal(mock.requests.length, payloads.length - invalid.length, "upsert() sent none of them either");
   } finally {
     client.free();
     await mock.close();
