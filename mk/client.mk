@@ -14,3 +14,5 @@ bench-client: pkg | npm-deps
 	node bench/client/bench.mjs
 	$(call say,client waits: Retry-After, backoff, timeouts, answers at concurrency 1 and 32 (against the mock))
 	node bench/client/timing.mjs
+	$(call say,client upsertMany of 1000 invites against the mock: time, CPU, validations (--before PKG_DIR compares another build))
+	node bench/client/upsert-many.mjs

@@ -13,7 +13,7 @@
 //! ```
 
 use super::call::Call;
-use crate::invite::{Invite, Method};
+use crate::invite::{read_normalized, Invite, Method};
 use crate::json::{Json, Object};
 use crate::validate::formats::is_email;
 use crate::validate::{quoted, Issue, IssueKey, Issues, Validator, MAX_INPUT_BYTES};
@@ -46,7 +46,13 @@ pub struct Prepared {
 /// assert!(errors.has("method", smart_invite::IssueKey::InvalidOption));
 /// ```
 pub fn prepare_invite(payload: &str, method: Method, data_center: DataCenter) -> Result<Prepared, Issues> {
-    prepared(&check_invite(payload, method, data_center)?)
+    let invite = check_invite(payload, method, data_center)?;
+    let text = serde_json::to_string(&invite).map_err(|e| {
+        let mut errors = Issues::default();
+        errors.push("", Issue::new(IssueKey::InvalidJson, format!("The invite could not be written as JSON: {e}.")));
+        errors
+    })?;
+    Ok(Prepared { text, call: Call::sending(&invite) })
 }
 
 /// Validates `payload` (JSON text) as a request of `method` and returns the normalized invite,
@@ -101,17 +107,8 @@ pub fn check_invite(payload: &str, method: Method, data_center: DataCenter) -> R
 /// assert!(errors.has("method", smart_invite::IssueKey::Required));
 /// ```
 pub fn prepare_normalized(text: &str) -> Result<Prepared, Issues> {
-    prepared(&Invite::from_normalized_json(text)?)
-}
-
-/// The body and call of a normalized invite.
-fn prepared(invite: &Invite) -> Result<Prepared, Issues> {
-    let text = serde_json::to_string(invite).map_err(|e| {
-        let mut errors = Issues::default();
-        errors.push("", Issue::new(IssueKey::InvalidJson, format!("The invite could not be written as JSON: {e}.")));
-        errors
-    })?;
-    Ok(Prepared { text, call: Call::sending(invite) })
+    let (invite, text) = read_normalized(text)?;
+    Ok(Prepared { text, call: Call::sending(&invite) })
 }
 
 /// The parameters a read takes, in query order.

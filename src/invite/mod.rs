@@ -3,6 +3,7 @@
 
 mod normalized;
 mod payload;
+pub(crate) use normalized::read_normalized;
 #[cfg(any(feature = "client", feature = "callbacks"))]
 pub(crate) mod reply;
 

@@ -33,26 +33,41 @@ impl Invite {
     /// assert!(errors.has("evnt", IssueKey::NotSupported));
     /// ```
     pub fn from_normalized_json(text: &str) -> Result<Invite, Issues> {
-        if text.len() > MAX_INPUT_BYTES {
-            let description = format!("The invite is {} bytes; the most accepted is {MAX_INPUT_BYTES}.", text.len());
-            return Err(refuse("", IssueKey::TooLarge, description));
-        }
-        let given: Value = serde_json::from_str(text)
-            .map_err(|e| refuse("", IssueKey::InvalidJson, format!("The invite is not valid JSON: {e}.")))?;
-        let invite = Invite::deserialize(&given).map_err(|e| {
-            refuse(
-                "",
-                IssueKey::InvalidType,
-                format!("This is not a normalized invite (what validation returns): {e}."),
-            )
-        })?;
-        // Serializing an invite cannot fail (no maps with non-text keys, no floats).
-        let normal = serde_json::to_value(&invite).unwrap_or(Value::Null);
-        match first_difference(&given, &normal, String::new()) {
-            None => Ok(invite),
-            Some((path, key, description)) => Err(refuse(path, key, description)),
+        read_normalized(text).map(|(invite, _)| invite)
+    }
+}
+
+/// [`Invite::from_normalized_json`], with the invite's normalized JSON text: `text` itself in
+/// the common case, written once and compared.
+pub(crate) fn read_normalized(text: &str) -> Result<(Invite, String), Issues> {
+    if text.len() > MAX_INPUT_BYTES {
+        let description = format!("The invite is {} bytes; the most accepted is {MAX_INPUT_BYTES}.", text.len());
+        return Err(refuse("", IssueKey::TooLarge, description));
+    }
+    // The common case costs a typed read and a write: the text is the normalized form as
+    // written, fields in their order.
+    if let Ok(invite) = serde_json::from_str::<Invite>(text) {
+        if let Ok(normal) = serde_json::to_string(&invite) {
+            if normal == text {
+                return Ok((invite, normal));
+            }
         }
     }
+    // Else, field by field: fields in another order are the same invite; anything else is
+    // refused, by its path where there is one.
+    let given: Value = serde_json::from_str(text)
+        .map_err(|e| refuse("", IssueKey::InvalidJson, format!("The invite is not valid JSON: {e}.")))?;
+    let invite = Invite::deserialize(&given).map_err(|e| {
+        refuse("", IssueKey::InvalidType, format!("This is not a normalized invite (what validation returns): {e}."))
+    })?;
+    // Writing an invite cannot fail (no maps with non-text keys, no floats).
+    let normal = serde_json::to_value(&invite).unwrap_or(Value::Null);
+    if let Some((path, key, description)) = first_difference(&given, &normal, String::new()) {
+        return Err(refuse(path, key, description));
+    }
+    // Written from the invite, not from the map, whose keys are sorted.
+    let text = serde_json::to_string(&invite).unwrap_or_default();
+    Ok((invite, text))
 }
 
 /// An error map of one issue.
@@ -152,6 +167,20 @@ mod tests {
         let mut huge = text.clone();
         huge.push_str(&" ".repeat(MAX_INPUT_BYTES));
         assert!(Invite::from_normalized_json(&huge).unwrap_err().has("", IssueKey::TooLarge));
+    }
+
+    #[test]
+    fn fields_in_another_order_are_the_same_invite_written_in_order() {
+        let text = normalized(r#"{"smart_invite_id":"x","recipient":{"email":"a@example.com"},"organizer":{"name":"A"},
+            "event":{"summary":"Hi","start":"2026-04-29","end":"2026-04-30","tzid":"Europe/London"}}"#);
+        let mut value: Value = serde_json::from_str(&text).unwrap();
+        let map = value.as_object_mut().unwrap();
+        let event = map.remove("event").unwrap();
+        let reordered = format!(r#"{{"event":{event},{}"#, &serde_json::to_string(map).unwrap()[1..]);
+        assert_ne!(reordered, text);
+        let (invite, written) = read_normalized(&reordered).unwrap();
+        assert_eq!(written, text);
+        assert_eq!(Ok(invite), Invite::from_normalized_json(&text));
     }
 
     #[test]
