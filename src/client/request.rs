@@ -13,7 +13,8 @@
 //! ```
 
 use super::call::Call;
-use crate::invite::{read_normalized, Invite, Method};
+use crate::invite::normalized::read_normalized;
+use crate::invite::{Invite, Method};
 use crate::json::{Json, Object};
 use crate::validate::formats::is_email;
 use crate::validate::{quoted, Issue, IssueKey, Issues, Validator, MAX_INPUT_BYTES};

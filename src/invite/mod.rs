@@ -1,9 +1,8 @@
 //! The normalized invite: the typed wire form that [`crate::validate_json`] produces and the
 //! API expects. Serializing it gives the request body, fields in a stable order.
 
-mod normalized;
+pub(crate) mod normalized;
 mod payload;
-pub(crate) use normalized::read_normalized;
 #[cfg(any(feature = "client", feature = "callbacks"))]
 pub(crate) mod reply;
 

@@ -171,8 +171,10 @@ mod tests {
 
     #[test]
     fn fields_in_another_order_are_the_same_invite_written_in_order() {
-        let text = normalized(r#"{"smart_invite_id":"x","recipient":{"email":"a@example.com"},"organizer":{"name":"A"},
-            "event":{"summary":"Hi","start":"2026-04-29","end":"2026-04-30","tzid":"Europe/London"}}"#);
+        let text = normalized(
+            r#"{"smart_invite_id":"x","recipient":{"email":"a@example.com"},"organizer":{"name":"A"},
+            "event":{"summary":"Hi","start":"2026-04-29","end":"2026-04-30","tzid":"Europe/London"}}"#,
+        );
         let mut value: Value = serde_json::from_str(&text).unwrap();
         let map = value.as_object_mut().unwrap();
         let event = map.remove("event").unwrap();
