@@ -9,11 +9,11 @@
 //
 //   node bench/client/bench.mjs [--requests 2000] [--rounds 3]
 
-import { execFileSync, spawn } from "node:child_process";
-import { once } from "node:events";
+import { execFileSync } from "node:child_process";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { seed, startMockProcess } from "./mock-process.mjs";
 
 const SELF = fileURLToPath(import.meta.url);
 const SECRET = "bench-client-secret";
@@ -29,23 +29,6 @@ const { values: args } = parseArgs({
     url: { type: "string" },
     concurrency: { type: "string" },
   },
-});
-
-/** The seed example of the API page, with a fresh id per request. */
-const seed = (id) => ({
-  method: "request",
-  recipient: { email: "cronofy@example.com" },
-  smart_invite_id: id,
-  callback_url: "https://yourapp.example.com/cronofy/smart_invite/notifications",
-  event: {
-    summary: "Board meeting",
-    description: "Discuss plans for the next quarter.",
-    start: "2026-04-29T09:30:00Z",
-    end: "2026-04-29T10:00:00Z",
-    tzid: "Europe/London",
-    location: { description: "Board room" },
-  },
-  organizer: { name: "Smart invite application" },
 });
 
 /** Worker mode: one client, one concurrency; prints `{ rps, cpuUs }`. */
@@ -87,13 +70,9 @@ async function worker(which, url, count, concurrency) {
 async function main() {
   const requests = Number(args.requests);
   const rounds = Number(args.rounds);
-  const mockCli = fileURLToPath(new URL("../../pkg/mock/cli.mjs", import.meta.url));
-  const mock = spawn(process.execPath, [mockCli, "--port", "0", "--quiet", "--client-secret", SECRET], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const mock = await startMockProcess(SECRET);
+  const { url } = mock;
   try {
-    const [line] = await once(mock.stdout, "data");
-    const url = String(line).match(/http:\/\/[\d.]+:\d+/)[0];
     const results = {};
     for (let round = 0; round < rounds; round++) {
       for (const concurrency of CONCURRENCY) {

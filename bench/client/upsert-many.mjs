@@ -14,12 +14,13 @@
 //
 // OTHER_PKG_DIR is the pkg/ folder of another checkout after its `make pkg`.
 
-import { execFileSync, spawn } from "node:child_process";
-import { once } from "node:events";
+import { execFileSync } from "node:child_process";
 import { cpus, loadavg } from "node:os";
 import { resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { seed, startMockProcess } from "./mock-process.mjs";
+import { stats } from "./stats.mjs";
 
 const SELF = fileURLToPath(import.meta.url);
 const THIS_PKG = fileURLToPath(new URL("../../pkg", import.meta.url));
@@ -39,23 +40,11 @@ const { values: args } = parseArgs({
   },
 });
 
-/** Invite `n` of a run: valid, or (every `every`-th) ending before it starts. */
+/** Invite `n` of a run: the seed example to a guest of its own, or (every `every`-th) ending
+ * before it starts. */
 function payload(tag, n, every) {
-  const invite = {
-    smart_invite_id: `${tag}-${n}`,
-    recipient: { email: `guest${n}@example.com` },
-    callback_url: "https://app.example.com/cronofy/smart_invite/notifications",
-    event: {
-      summary: `Webinar seat ${n}`,
-      description: "Discuss plans for the next quarter.",
-      start: "2026-09-10T15:00:00Z",
-      end: "2026-09-10T16:00:00Z",
-      tzid: "Europe/London",
-      location: { description: "Board room" },
-    },
-    organizer: { name: "Smart invite application" },
-  };
-  if (every > 0 && n % every === every - 1) invite.event.end = "2026-09-10T14:00:00Z";
+  const invite = { ...seed(`${tag}-${n}`), recipient: { email: `guest${n}@example.com` } };
+  if (every > 0 && n % every === every - 1) invite.event.end = "2026-04-29T09:00:00Z";
   return invite;
 }
 
@@ -106,13 +95,9 @@ async function main() {
   const invalid = Number(args.invalid);
   const rounds = Number(args.rounds);
   const builds = args.before ? { before: resolve(args.before), after: THIS_PKG } : { this: THIS_PKG };
-  const mockCli = fileURLToPath(new URL("../../pkg/mock/cli.mjs", import.meta.url));
-  const mock = spawn(process.execPath, [mockCli, "--port", "0", "--quiet", "--client-secret", SECRET], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const mock = await startMockProcess(SECRET);
+  const { url } = mock;
   try {
-    const [line] = await once(mock.stdout, "data");
-    const url = String(line).match(/http:\/\/[\d.]+:\d+/)[0];
     const names = Object.keys(builds);
     const results = Object.fromEntries(names.map((name) => [name, []]));
     for (let round = 0; round < rounds; round++) {
@@ -124,10 +109,9 @@ async function main() {
         results[name].push(JSON.parse(execFileSync(process.execPath, argv, { encoding: "utf8" })));
       }
     }
-    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const cell = (name) => {
       const rows = results[name];
-      return { ms: median(rows.map((r) => r.ms)), cpuMs: median(rows.map((r) => r.cpuMs)), ...rows[0] };
+      return { ...rows[0], ms: stats(rows.map((r) => r.ms)).median, cpuMs: stats(rows.map((r) => r.cpuMs)).median };
     };
     const lines = [
       `upsertMany of ${count} invites (${invalid} invalid), concurrency ${CONCURRENCY}, no pacing, after a warm-up of ${WARMUP};`,
