@@ -5,10 +5,8 @@
 //! left out or added, a value not in its normalized form, a corrupted job) is refused with the
 //! path that differs.
 
-use serde::Deserialize;
-use serde_json::Value;
-
 use super::Invite;
+use crate::json::Json;
 use crate::validate::{excerpt, Issue, IssueKey, Issues, MAX_INPUT_BYTES};
 
 impl Invite {
@@ -44,30 +42,29 @@ pub(crate) fn read_normalized(text: &str) -> Result<(Invite, String), Issues> {
         let description = format!("The invite is {} bytes; the most accepted is {MAX_INPUT_BYTES}.", text.len());
         return Err(refuse("", IssueKey::TooLarge, description));
     }
-    // The common case costs a typed read and a write: the text is the normalized form as
-    // written, fields in their order.
-    if let Ok(invite) = serde_json::from_str::<Invite>(text) {
-        if let Ok(normal) = serde_json::to_string(&invite) {
-            if normal == text {
-                return Ok((invite, normal));
-            }
-        }
-    }
-    // Else, field by field: fields in another order are the same invite; anything else is
-    // refused, by its path where there is one.
-    let given: Value = serde_json::from_str(text)
-        .map_err(|e| refuse("", IssueKey::InvalidJson, format!("The invite is not valid JSON: {e}.")))?;
-    let invite = Invite::deserialize(&given).map_err(|e| {
-        refuse("", IssueKey::InvalidType, format!("This is not a normalized invite (what validation returns): {e}."))
+    let invite: Invite = serde_json::from_str(text).map_err(|e| match e.is_data() {
+        true => refuse(
+            "",
+            IssueKey::InvalidType,
+            format!("This is not a normalized invite (what validation returns): {e}."),
+        ),
+        false => refuse("", IssueKey::InvalidJson, format!("The invite is not valid JSON: {e}.")),
     })?;
     // Writing an invite cannot fail (no maps with non-text keys, no floats).
-    let normal = serde_json::to_value(&invite).unwrap_or(Value::Null);
-    if let Some((path, key, description)) = first_difference(&given, &normal, String::new()) {
-        return Err(refuse(path, key, description));
+    let normal = serde_json::to_string(&invite).unwrap_or_default();
+    // The common case: the text is the normalized form as written, fields in their order.
+    if normal == text {
+        return Ok((invite, normal));
     }
-    // Written from the invite, not from the map, whose keys are sorted.
-    let text = serde_json::to_string(&invite).unwrap_or_default();
-    Ok((invite, text))
+    // Else, field by field, both read as JSON values (the same text, so they are JSON): fields
+    // in another order are the same invite; anything else is refused by its path.
+    let (Ok(given), Ok(expected)) = (Json::parse(text), Json::parse(&normal)) else {
+        return Err(refuse("", IssueKey::InvalidJson, "The invite could not be read as JSON.".into()));
+    };
+    match first_difference(&given, &expected, String::new()) {
+        Some((path, key, description)) => Err(refuse(path, key, description)),
+        None => Ok((invite, normal)),
+    }
 }
 
 /// An error map of one issue.
@@ -78,11 +75,11 @@ fn refuse(path: impl Into<String>, key: IssueKey, description: String) -> Issues
 }
 
 /// The first place, in document order, where `given` is not `normal`: its path, key and words.
-fn first_difference(given: &Value, normal: &Value, path: String) -> Option<(String, IssueKey, String)> {
+fn first_difference(given: &Json<'_>, normal: &Json<'_>, path: String) -> Option<(String, IssueKey, String)> {
     let at = |key: &str| if path.is_empty() { key.to_owned() } else { format!("{path}.{key}") };
     match (given, normal) {
-        (Value::Object(given), Value::Object(normal)) => {
-            for (key, value) in given {
+        (Json::Object(given), Json::Object(normal)) => {
+            for (key, value) in given.fields() {
                 let Some(expected) = normal.get(key) else {
                     let description = format!("{} is not a field of a normalized invite.", at(key));
                     return Some((at(key), IssueKey::NotSupported, description));
@@ -91,16 +88,16 @@ fn first_difference(given: &Value, normal: &Value, path: String) -> Option<(Stri
                     return Some(found);
                 }
             }
-            let missing = normal.keys().find(|key| !given.contains_key(*key))?;
+            let missing = normal.keys().find(|key| given.get(key).is_none())?;
             let description = format!("{} is missing; a normalized invite always has it.", at(missing));
             Some((at(missing), IssueKey::Required, description))
         }
-        (Value::Array(given), Value::Array(normal)) if given.len() == normal.len() => {
+        (Json::Array(given), Json::Array(normal)) if given.len() == normal.len() => {
             given.iter().zip(normal).enumerate().find_map(|(n, (g, e))| first_difference(g, e, format!("{path}[{n}]")))
         }
         _ if given == normal => None,
         _ => {
-            let shown = |value: &Value| excerpt(&value.to_string(), 60).into_owned();
+            let shown = |value: &Json<'_>| excerpt(&serde_json::to_string(value).unwrap_or_default(), 60).into_owned();
             let description = format!(
                 "{} is {} where a normalized invite has {}: send the invite through validation first.",
                 if path.is_empty() { "The invite" } else { &path },
@@ -114,6 +111,8 @@ fn first_difference(given: &Value, normal: &Value, path: String) -> Option<(Stri
 
 #[cfg(test)]
 mod tests {
+    use serde_json::Value;
+
     use super::*;
     use crate::validate_json;
 
