@@ -59,8 +59,19 @@ impl Call {
     /// assert_eq!(smart_invite::client::Call::sending(&v.invite.unwrap()), smart_invite::client::Call::Cancel);
     /// ```
     pub fn sending(invite: &Invite) -> Call {
-        match Call::posting(invite.method) {
-            Call::Upsert { .. } => Call::Upsert { multi: invite.recipients.is_some() },
+        Call::sending_as(invite.method, invite.recipients.is_some())
+    }
+
+    /// The call that sends an invite of `method` that lists `recipients` (`multi`) or not.
+    ///
+    /// ```
+    /// use smart_invite::{client::Call, Method};
+    /// assert_eq!(Call::sending_as(Method::Request, true), Call::Upsert { multi: true });
+    /// assert_eq!(Call::sending_as(Method::Cancel, true), Call::Cancel);
+    /// ```
+    pub fn sending_as(method: Method, multi: bool) -> Call {
+        match Call::posting(method) {
+            Call::Upsert { .. } => Call::Upsert { multi },
             call => call,
         }
     }

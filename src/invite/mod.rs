@@ -1,7 +1,6 @@
 //! The normalized invite: the typed wire form that [`crate::validate_json`] produces and the
 //! API expects. Serializing it gives the request body, fields in a stable order.
 
-pub(crate) mod normalized;
 mod payload;
 #[cfg(any(feature = "client", feature = "callbacks"))]
 pub(crate) mod reply;

@@ -2,7 +2,7 @@
 //! caller injects), after the core has validated and normalized them.
 //!
 //! One call is: check and normalize the payload (nothing is sent when it is invalid; an invite
-//! normalized before, by `upsertMany` or the queue, is read back without the rules), then the
+//! normalized before, by `upsertMany` or the queue, is sent as it is, without the rules), then the
 //! attempts that the core's [`Sending`] asks for, each in its slot under the client's rate limit
 //! (`rateLimit`, Cronofy's 50/s and 500/min by default, one [`Pacer`] per client), with the
 //! waits between them. [`Sending`] decides every step (the slot, whether to retry and how long
@@ -31,7 +31,7 @@ use crate::client::{
     check_base_url, check_invite, prepare_invite, prepare_normalized, read_query, ApiError, Call, ErrorKind,
     HttpResponse, Pacer, Prepared, RateLimit, RetryPolicy, SendAction, SendEvent, Sending, REQUEST_ID_HEADERS,
 };
-use crate::{DataCenter, Issues, Method};
+use crate::{DataCenter, Issue, IssueKey, Issues, Method};
 
 #[wasm_bindgen]
 extern "C" {
@@ -201,16 +201,25 @@ impl SmartInviteClient {
 
     /// Sends an invite that was validated and normalized before (what `__checkUpsert` or
     /// `validateInvite` gave, as is: its `method` says which change it is) without running the
-    /// rules again (internal: for `upsertMany` and the queue's worker). Anything but a
-    /// normalized invite (a corrupted job) rejects with a `SmartInviteError` of kind
-    /// `validation` and is not sent.
+    /// rules again (internal: for `upsertMany` and the queue's worker). Its JSON is sent as it
+    /// is; the API checks it (a job corrupted in Redis is refused there). A value without one of
+    /// the three methods rejects with a `SmartInviteError` of kind `validation`, unsent.
     ///
     /// ```js
     /// const answer = await client.__sendNormalized(job.data.invite);
     /// ```
     #[wasm_bindgen(js_name = __sendNormalized, skip_typescript)]
     pub fn send_normalized(&self, invite: JsValue) -> Promise {
-        self.post(invite, |text, _| prepare_normalized(text))
+        let field = |name: &str| Reflect::get(&invite, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+        let method = field("method").as_string();
+        let Some(method) = Method::ALL.into_iter().find(|m| Some(m.as_str()) == method.as_deref()) else {
+            let mut errors = Issues::default();
+            let description = "A normalized invite names its method: request, cancel or remove.";
+            errors.push("method", Issue::new(IssueKey::InvalidOption, description));
+            return Promise::reject(&invalid(errors, &self.config));
+        };
+        let multi = !field("recipients").is_undefined();
+        self.post(invite, move |text, _| Ok(prepare_normalized(text.to_owned(), method, multi)))
     }
 
     fn post_as(&self, payload: JsValue, method: Method) -> Promise {

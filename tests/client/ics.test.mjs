@@ -3,15 +3,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import ICAL from "ical.js";
-import {
-  __buildInviteIcs,
-  clientFor,
-  invite,
-  normalizeInvite,
-  SECRET,
-  SmartInviteError,
-  startMockServer,
-} from "./helpers.mjs";
+import { clientFor, SECRET, startMockServer } from "./helpers.mjs";
 
 let mock;
 let client;
@@ -152,37 +144,4 @@ test("multi-recipient: one ATTENDEE each with its PARTSTAT; cancel gives METHOD:
   assert.equal(gone.getFirstPropertyValue("status"), "CANCELLED");
   assert.equal(gone.getFirstPropertyValue("uid"), event.getFirstPropertyValue("uid"));
   assert.equal(gone.getFirstPropertyValue("sequence"), 1);
-});
-
-test("the writer takes the normalized invite as it is, without the rules; anything else is a validation error", () => {
-  const meta = JSON.stringify({
-    uid: "ics-normal@mock",
-    sequence: 0,
-    method: "request",
-    dtstamp: "2026-04-01T08:00:00Z",
-  });
-  const payload = invite("ics-normal");
-  const normalized = normalizeInvite(payload);
-  const { event } = parse(__buildInviteIcs(JSON.stringify(normalized), meta));
-  assert.equal(event.getFirstPropertyValue("summary"), "Board meeting");
-  assert.equal(event.getFirstPropertyValue("dtstart").toString(), "2026-04-29T09:30:00Z");
-  // Well-formed but refused by the rules (it ends before it starts): written as it is.
-  const backwards = { ...normalized, event: { ...normalized.event, end: { ...normalized.event.start } } };
-  assert.match(__buildInviteIcs(JSON.stringify(backwards), meta), /^BEGIN:VCALENDAR/);
-
-  const refused = [
-    [JSON.stringify(payload), ""], // as a person writes it: validateInvite first
-    [JSON.stringify({ ...normalized, colour: "#fff" }), "colour"],
-    [JSON.stringify({ ...normalized, method: undefined }), "method"],
-    ["{", ""],
-    ["null", ""],
-  ];
-  for (const [text, path] of refused) {
-    assert.throws(
-      () => __buildInviteIcs(text, meta),
-      (error) => error instanceof SmartInviteError && error.kind === "validation" && error.errors[path] !== undefined,
-      text,
-    );
-  }
-  assert.throws(() => __buildInviteIcs(JSON.stringify(normalized), "{}"), { kind: "invalid_options" });
 });
