@@ -15,6 +15,8 @@ test-rust: wasm-target
 	$(call say,cargo clippy (host and wasm32))
 	$(CARGO) clippy --all-targets --features schema -- -D warnings
 	$(CARGO) clippy --lib --target wasm32-unknown-unknown -- -D warnings
+	$(call say,cargo doc (no broken or private links))
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --features schema --no-deps --quiet
 	$(call say,cargo test (the core natively, with the schemas of the schema feature))
 	$(CARGO) test --features schema
 	$(call say,release build for wasm32-unknown-unknown)

@@ -18,7 +18,7 @@
 //!
 //! # The data flow
 //!
-//! The data flows one way. JSON text (or bytes, or a `serde_json::Value`) goes in; [`json`]
+//! The data flows one way. JSON text (or bytes, or a `serde_json::Value`) goes in; `json` (`src/json/`)
 //! parses it once into a borrowed tree; the rules of [`validate`] walk that tree, record every
 //! problem by field path (never stopping at the first) and build the typed [`Invite`] of
 //! [`invite`], with its times from [`time`]; out comes the normalized invite (serializing it

@@ -220,7 +220,7 @@ impl ApiError {
     /// or a runtime could echo a header into a body or an error text). A secret of 8 characters
     /// or more is replaced wherever it appears; a shorter one (not a real client secret, but a
     /// test's) only where no letter or digit touches it, so that `"s"` does not turn every "is"
-    /// into "i[redacted]".
+    /// into "i\[redacted\]".
     ///
     /// ```
     /// use smart_invite::client::ApiError;

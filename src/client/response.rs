@@ -44,8 +44,8 @@ use crate::json::lenient::{self, Failure, Object};
 use crate::json::Json;
 use crate::validate::{Issue, IssueKey, Issues};
 
-/// An invite as the API returned it. See the [module documentation](self) for the
-/// serialized shape.
+/// An invite as the API returned it. Its serialized shape is described at the top of
+/// `src/client/response.rs`.
 ///
 /// ```
 /// let r = smart_invite::client::parse_response(br#"{
@@ -289,7 +289,7 @@ impl From<Failure> for ResponseError {
 
 /// Reads the body of a 2xx response to create, update, cancel, remove or read.
 ///
-/// Never panics; see the [module documentation](self) for what is accepted.
+/// Never panics; what is accepted is described at the top of `src/client/response.rs`.
 ///
 /// ```
 /// let r = smart_invite::client::parse_response(br#"{"method":"remove","smart_invite_id":"x",

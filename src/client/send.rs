@@ -139,7 +139,7 @@ enum Stage {
     Fetching,
 }
 
-/// One call: its attempts so far and where it is. See the [module documentation](self).
+/// One call: its attempts so far and where it is. How it steps is described at the top of `src/client/send.rs`.
 ///
 /// ```
 /// use smart_invite::client::{SendAction, Call, SendEvent, Pacer, RateLimit, RetryPolicy, Sending};
