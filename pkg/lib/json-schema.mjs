@@ -14,7 +14,7 @@ import { SCHEMAS } from "../gen/definitions.mjs";
 function build(target = "draft-2020-12", { output = false } = {}) {
   if (!Object.hasOwn(SCHEMAS, target)) {
     throw new Error(
-      `smart-invite has no JSON Schema for target "${target}"; use one of: ${Object.keys(SCHEMAS).join(", ")}.`,
+      `smart-invite has no JSON Schema for target ${JSON.stringify(String(target))}; use one of: ${Object.keys(SCHEMAS).join(", ")}.`,
     );
   }
   return structuredClone(output ? SCHEMAS[target].invite : SCHEMAS[target].payload);
@@ -24,13 +24,13 @@ function build(target = "draft-2020-12", { output = false } = {}) {
  * The JSON Schema of the invite payload, a new object each call. `target` is
  * "draft-2020-12" (the default, as OpenAPI 3.1 uses) or "draft-07".
  */
-export function inviteJsonSchema({ target } = {}) {
-  return build(target);
+export function inviteJsonSchema(options) {
+  return build(options?.target);
 }
 
 /** The JSON Schema of the normalized invite (validateInvite's `invite`, the request body). */
-export function normalizedInviteJsonSchema({ target } = {}) {
-  return build(target, { output: true });
+export function normalizedInviteJsonSchema(options) {
+  return build(options?.target, { output: true });
 }
 
 /** Standard JSON Schema v1 (https://standardschema.dev): for tools that take
@@ -40,8 +40,8 @@ export const inviteStandardJsonSchema = Object.freeze({
     version: 1,
     vendor: "smart-invite",
     jsonSchema: Object.freeze({
-      input: ({ target }) => build(target),
-      output: ({ target }) => build(target, { output: true }),
+      input: (options) => build(options?.target),
+      output: (options) => build(options?.target, { output: true }),
     }),
   }),
 });

@@ -328,6 +328,9 @@ async function writeDefinitions() {
 /** Every issue key the core gives (IssueKey adds the ones a server may send). */
 export type KnownIssueKey =${union(issueKeys)};
 
+/** The JSON Schema dialects of smart-invite/json-schema: 2020-12 (OpenAPI 3.1's) by default, or draft-07. */
+export type JsonSchemaTarget =${union(Object.keys(schemas))};
+
 ${await modelTypes(schemas["draft-07"])}`,
   );
   return { issueKeys: issueKeys.length, schemas: Object.keys(schemas) };

@@ -1,11 +1,11 @@
 // Types of `smart-invite/json-schema` (pkg/lib/json-schema.mjs): JSON Schemas of the payload and
 // of the normalized invite. Not re-exported by index.d.ts: the subpath is a module of its own.
 
+import type { JsonSchemaTarget } from "../gen/types/definitions.js";
 import type { Invite, InvitePayload } from "./core.js";
 import type { StandardJSONSchemaV1 } from "./standard-schema.js";
 
-/** The JSON Schema dialects offered: 2020-12 (OpenAPI 3.1's) by default, or draft-07. */
-export type JsonSchemaTarget = "draft-2020-12" | "draft-07";
+export type { JsonSchemaTarget };
 
 /** A JSON Schema document. */
 export type JsonSchema = Record<string, unknown>;

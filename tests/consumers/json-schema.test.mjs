@@ -219,6 +219,11 @@ test("the Standard JSON Schema gives the same documents; other targets throw", (
     schemas.normalizedInviteJsonSchema({ target: "draft-07" }),
   );
   assert.throws(() => std.jsonSchema.input({ target: "openapi-3.0" }), /no JSON Schema for target "openapi-3.0"/);
+  // Options left out, null, or without a target: the default dialect; a target that is no own
+  // name of the table (an inherited one included) throws.
+  assert.deepEqual(schemas.inviteJsonSchema(null), schemas.inviteJsonSchema({ target: "draft-2020-12" }));
+  assert.deepEqual(schemas.normalizedInviteJsonSchema({}), schemas.normalizedInviteJsonSchema());
+  assert.throws(() => schemas.inviteJsonSchema({ target: "__proto__" }), /no JSON Schema for target "__proto__"/);
   // A new object each call: a caller may edit its copy.
   const mine = schemas.inviteJsonSchema();
   mine.title = "changed";

@@ -77,6 +77,7 @@ test("the types take the issue keys, the payload and the normalized invite from 
   assert.doesNotMatch(types, /"request"\s*\|/, "the methods written by hand in pkg/types/core.d.ts");
   assert.doesNotMatch(types, /\b(smart_invite_id|summary|tzid|minutes)\??:/, "a field of the model written by hand");
   assert.match(types, /from "\.\.\/gen\/types\/definitions\.js"/);
+  assert.doesNotMatch(code("pkg/types/json-schema.d.ts"), /"draft-/, "a JSON Schema dialect named by hand");
   const generated = read("pkg/gen/types/definitions.d.ts");
   for (const key of definitions.issueKeys) assert.ok(generated.includes(JSON.stringify(key)), key);
   // Every field of every definition of both schemas is a field of the generated types.
