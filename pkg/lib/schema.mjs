@@ -29,7 +29,8 @@ function loaded() {
  * address in warnings). Throws `SmartInviteError` kind "invalid_options" for an unknown data
  * center (at once when the wasm module is loaded, else at the first validation).
  */
-export function createInviteSchema({ dataCenter } = {}) {
+export function createInviteSchema(settings) {
+  const dataCenter = settings?.dataCenter;
   const options = dataCenter === undefined ? undefined : { dataCenter };
   if (standardValidate) standardValidate({}, options);
   const validate = (value) => loaded()(value, options);

@@ -47,7 +47,7 @@ const PROBE = `
     empty: std.validate({}), text: std.validate(JSON.stringify(seed)), number: std.validate(7),
     uk: uk["~standard"].validate({ ...seed, organizer: { email: "me@example.com" } }),
     ukDirect: validateInvite({ ...seed, organizer: { email: "me@example.com" } }, { dataCenter: "uk" }),
-    wrongCenter,
+    wrongCenter, nullSettings: createInviteSchema(null)["~standard"].validate(seed),
   }));
 `;
 
@@ -66,6 +66,7 @@ function checkOutputs(out) {
   assert.ok(out.frozen, "the schema object is frozen");
 
   assert.deepEqual(out.seed, { value: out.seedDirect.invite });
+  assert.deepEqual(out.nullSettings, out.seed, "createInviteSchema(null): the default data center");
   assert.equal(out.seed.value.event.start.time, "2026-04-29T09:30:00Z");
 
   // Every error of the error map, in its order, one issue per item, the path split into keys.
