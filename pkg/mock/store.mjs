@@ -216,8 +216,7 @@ export class InviteStore {
   ics(record, { method, attendees: who }) {
     // Everyone, with their answers, goes in meta.attendees, which the calendar lists in place of
     // the invite's recipients; so the invite names only the first, and the JSON handed to the
-    // writer stays small however many recipients
-    // there are.
+    // writer stays small however many recipients there are.
     const first = who.slice(0, 1).map((p) => ({ email: p.email }));
     const invite = {
       method: "request",

@@ -49,8 +49,6 @@ const DEFAULT_LOCK_MS = 30_000;
 /** A change waiting for an earlier one of its invite looks again after this long at most; the
  * worker that finishes the earlier one wakes it sooner. */
 const WAIT_MS = 1_000;
-/** The kinds of change a job may hold (the invite's method). */
-const METHODS = new Set(["request", "cancel", "remove"]);
 const JOB_NAME = "change";
 /** Changes numbered per round trip in addMany (one script call each, pipelined). */
 const BULK = 500;
@@ -272,7 +270,8 @@ export function startInviteWorker({
   /** One change: its turn in its invite's order (and its send slot), then the send. */
   async function sendChange(job, token) {
     const { invite, identity, seq } = job.data ?? {};
-    if (typeof identity !== "string" || !Number.isSafeInteger(seq) || !METHODS.has(invite?.method)) {
+    // Which methods there are is the core's: __sendNormalized refuses any other.
+    if (typeof identity !== "string" || !Number.isSafeInteger(seq) || typeof invite?.method !== "string") {
       throw new UnrecoverableError(
         "invalid_job: not a change queued by smart-invite/queue's add (no invite, identity or number).",
       );

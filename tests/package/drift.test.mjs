@@ -116,9 +116,10 @@ test("the JSON Schemas are the core's: no limit, method, pattern or field of the
   );
 });
 
-test("no copy of a core rule in the package's JS: which hosts are loopback is the core's", () => {
+test("no copy of a core rule in the package's JS: which hosts are loopback, which methods there are", () => {
   for (const file of handWritten().filter((f) => f.endsWith(".mjs"))) {
     // A pattern of hosts (`localhost|127…|[::1]`); a default such as "127.0.0.1" is no rule.
     assert.doesNotMatch(code(file), /localhost\s*\||\|\s*localhost|::1\\?\]/, `${file} carries its own loopback rule`);
+    assert.doesNotMatch(code(file), /"request",\s*"cancel"/, `${file} lists the methods itself`);
   }
 });
